@@ -1,0 +1,116 @@
+"""Open the SQLCipher database through SQLAlchemy with a raw 256-bit key.
+
+- Dialect ``sqlite`` with ``module=sqlcipher3``; the key never appears in a URL.  A
+  ``connect`` listener, inserted before any other, makes ``PRAGMA key = "x'…'"`` the first
+  statement on every connection, so SQLCipher's passphrase KDF is never paid.
+- Right after keying, ``cipher_version`` must answer: if it is empty the module is plain
+  SQLite and the app refuses to go on (never a silent unencrypted database).
+- Pragmas on every connection: ``cipher_memory_security=ON``, ``secure_delete=ON``,
+  ``foreign_keys=ON``, ``temp_store=MEMORY`` (no plaintext temp files), WAL journal with
+  ``synchronous=FULL``, and a busy timeout.
+- Transactions: the driver's own implicit transaction handling is switched off and the
+  unit of work emits ``BEGIN`` itself: ``BEGIN IMMEDIATE`` for work that writes, so the
+  audit chain head is read and advanced under the write lock (on PostgreSQL the same code
+  path relies on ``SELECT … FOR UPDATE``).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+import sqlcipher3
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.pool import NullPool
+
+from clinic_app.errors import StorageError
+
+BUSY_TIMEOUT_SECONDS = 30.0
+
+
+class NotEncryptedError(StorageError):
+    """The SQLite module in use has no SQLCipher codec."""
+
+
+def _key_pragma(key: bytes) -> str:
+    if len(key) != 32:
+        raise ValueError("the data key must be 256 bits")
+    return f"PRAGMA key = \"x'{key.hex()}'\""
+
+
+def _configure(dbapi_conn: Any, key: bytes) -> None:
+    cur = dbapi_conn.cursor()
+    try:
+        cur.execute(_key_pragma(key))
+        row = cur.execute("PRAGMA cipher_version").fetchone()
+        if not row or not row[0]:
+            raise NotEncryptedError("SQLCipher is not available: refusing to open the database without encryption.")
+        cur.execute("PRAGMA cipher_memory_security = ON")
+        cur.execute("PRAGMA secure_delete = ON")
+        cur.execute("PRAGMA foreign_keys = ON")
+        cur.execute("PRAGMA temp_store = MEMORY")
+        cur.execute("PRAGMA journal_mode = WAL")
+        cur.execute("PRAGMA synchronous = FULL")
+    finally:
+        cur.close()
+
+
+def _is_database_error(exc: BaseException) -> bool:
+    return isinstance(exc, (sqlcipher3.DatabaseError, sqlite3.DatabaseError))
+
+
+def make_engine(path: Path, key: bytes, *, pooled: bool = True) -> Engine:
+    """An engine on the encrypted database at ``path``.
+
+    ``pooled=False`` gives a connection per use (for short-lived tools such as backups).
+    """
+    engine = create_engine(
+        f"sqlite:///{path}",
+        module=sqlcipher3,
+        connect_args={"timeout": BUSY_TIMEOUT_SECONDS, "check_same_thread": False},
+        **({} if pooled else {"poolclass": NullPool}),
+    )
+
+    @event.listens_for(engine, "connect", insert=True)
+    def _on_connect(dbapi_conn: Any, _record: Any) -> None:
+        _configure(dbapi_conn, key)
+        dbapi_conn.isolation_level = None  # we emit BEGIN ourselves (see module docstring)
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Any) -> None:
+        mode = conn.info.get("begin_mode", "")
+        conn.exec_driver_sql(f"BEGIN {mode}".strip())
+
+    return engine
+
+
+def check_opens(path: Path, key: bytes) -> None:
+    """Raise ``StorageError`` if the file is not a database this key opens."""
+    conn = sqlcipher3.connect(str(path))
+    try:
+        _configure(conn, key)
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except NotEncryptedError:
+        raise
+    except Exception as exc:  # noqa: BLE001
+        if _is_database_error(exc):
+            raise StorageError("The database file is damaged or does not belong to these keys.") from exc
+        raise
+    finally:
+        conn.close()
+
+
+def integrity_report(engine: Engine) -> dict[str, list[str]]:
+    """SQLCipher's page-HMAC check and SQLite's structural check: problems by check (empty = fine)."""
+    out: dict[str, list[str]] = {}
+    with engine.connect() as conn:
+        raw = conn.connection.dbapi_connection
+        assert raw is not None
+        cipher = [r[0] for r in raw.execute("PRAGMA cipher_integrity_check").fetchall()]
+        out["cipher_integrity_check"] = cipher
+        sqlite_rows = [r[0] for r in raw.execute("PRAGMA integrity_check").fetchall()]
+        out["integrity_check"] = [r for r in sqlite_rows if r != "ok"]
+        fk = raw.execute("PRAGMA foreign_key_check").fetchall()
+        out["foreign_key_check"] = [f"table {r[0]} row {r[1]} -> {r[2]}" for r in fk]
+    return out
