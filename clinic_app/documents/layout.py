@@ -41,13 +41,16 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas as rl_canvas
 from reportlab.platypus import (
+    BaseDocTemplate,
     Flowable,
+    Frame,
     KeepTogether,
+    PageTemplate,
     Paragraph,
-    SimpleDocTemplate,
     Spacer,
     Table,
     TableStyle,
@@ -78,7 +81,7 @@ MARGIN_X = 18 * mm
 _TOP_EDGE = 12 * mm  # page top to top of the letterhead
 _BOTTOM_EDGE = 10 * mm  # page bottom to the baseline of the last footer line
 _LOGO_MAX_H = 16 * mm
-_LOGO_MAX_W = 45 * mm
+_LOGO_MAX_W = 35 * mm
 _GAP = 5 * mm
 _FOOTER_SIZE = 7.5
 
@@ -219,6 +222,15 @@ class _NumberedCanvas(rl_canvas.Canvas):
         super().save()
 
 
+def _fit(text: str, font: str, size: float, width: float) -> str:
+    """``text``, shortened with an ellipsis if it would be wider than ``width``."""
+    if stringWidth(text, font, size) <= width:
+        return text
+    while text and stringWidth(text + "…", font, size) > width:
+        text = text[:-1]
+    return text.rstrip() + "…"
+
+
 def _logo_reader(png: bytes | None) -> ImageReader | None:
     """Decode the logo once; a broken logo is left out rather than stopping the print."""
     if not png:
@@ -251,7 +263,12 @@ class _PageDecorator:
             iw, ih = self.logo.getSize()
             scale = min(_LOGO_MAX_H / ih, _LOGO_MAX_W / iw)
             self.logo_w, self.logo_h = iw * scale, ih * scale
-        self.title_w = self.width * 0.38
+        # The title takes what it needs, up to 38% of the width; the organisation gets the rest.
+        natural_title_w = max(
+            (stringWidth(line, FONT_BOLD, 12.5) for line in frame.title.splitlines() or [""]),
+            default=0.0,
+        )
+        self.title_w = min(self.width * 0.38, natural_title_w + 2)
         left_x = MARGIN_X + (self.logo_w + _GAP if self.logo is not None else 0)
         self.org_x = left_x
         self.org_w = MARGIN_X + self.width - self.title_w - _GAP - left_x
@@ -261,8 +278,7 @@ class _PageDecorator:
         addr_style = ParagraphStyle("lh_addr", parent=st["small"], fontSize=8.5, leading=10.5)
         title_style = ParagraphStyle("lh_title", parent=st["body"], fontName=FONT_BOLD,
                                      fontSize=12.5, leading=15, alignment=TA_RIGHT, spaceAfter=0)
-        org_markup = f"<para>{text_to_markup(frame.org_name)}</para>"
-        self.org_para = Paragraph(org_markup, org_style)
+        self.org_para = Paragraph(text_to_markup(frame.org_name), org_style)
         self.addr_para = (
             Paragraph(text_to_markup(frame.org_address.strip()), addr_style)
             if frame.org_address.strip()
@@ -299,6 +315,11 @@ class _PageDecorator:
         else:
             self.printed_line = tr("Printed on {date}", self.lang, date=when)
         self.page_label = tr("Page {page} of {total}", self.lang, page="{page}", total="{total}")
+        # Keep the left footer line clear of "Page N of M" even with a very long name.
+        room = self.width - stringWidth(
+            self.page_label.format(page=9999, total=9999), FONT, _FOOTER_SIZE
+        ) - _GAP
+        self.printed_line = _fit(self.printed_line, FONT, _FOOTER_SIZE, room)
 
     def __call__(self, canv: rl_canvas.Canvas, doc: Any) -> None:
         canv.saveState()
@@ -333,7 +354,7 @@ def build_pdf(frame: DocumentFrame, story: list[Flowable], page_size: tuple[floa
     register_fonts()
     deco = _PageDecorator(frame, page_size)
     buffer = io.BytesIO()
-    doc = SimpleDocTemplate(
+    doc = BaseDocTemplate(
         buffer,
         pagesize=page_size,
         leftMargin=MARGIN_X,
@@ -350,6 +371,19 @@ def build_pdf(frame: DocumentFrame, story: list[Flowable], page_size: tuple[floa
         pageCompression=1,
         initialFontName=FONT,
     )
+    # No frame padding: the story lines up exactly with the letterhead and the footer.
+    body = Frame(
+        doc.leftMargin,
+        doc.bottomMargin,
+        doc.width,
+        doc.height,
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+        id="body",
+    )
+    doc.addPageTemplates([PageTemplate(id="page", frames=[body], onPage=deco)])
     canvasmaker = functools.partial(
         _NumberedCanvas,
         page_label=deco.page_label,
@@ -357,7 +391,7 @@ def build_pdf(frame: DocumentFrame, story: list[Flowable], page_size: tuple[floa
         label_right=MARGIN_X + deco.width,
     )
     flowables = list(story) or [Spacer(1, 1)]
-    doc.build(flowables, onFirstPage=deco, onLaterPages=deco, canvasmaker=canvasmaker)
+    doc.build(flowables, canvasmaker=canvasmaker)
     return buffer.getvalue()
 
 
@@ -391,6 +425,8 @@ def table(
         style = st["cell_bold"] if header and index == 0 else st["cell"]
         data.append([_cell(value, style) for value in row])
     commands: list[tuple[Any, ...]] = [
+        # Tables otherwise select Helvetica for their cells, which would not be embedded.
+        ("FONT", (0, 0), (-1, -1), FONT, 9, 11.5),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 4),
         ("RIGHTPADDING", (0, 0), (-1, -1), 4),
@@ -430,20 +466,21 @@ def signature_lines(labels: Iterable[str], lang: str) -> Flowable:
     date_label = tr("Date", lang)
     data: list[list[Any]] = []
     commands: list[tuple[Any, ...]] = [
+        ("FONT", (0, 0), (-1, -1), FONT, 8, 10.5),
         ("LEFTPADDING", (0, 0), (-1, -1), 0),
         ("RIGHTPADDING", (0, 0), (-1, -1), 0),
         ("TOPPADDING", (0, 0), (-1, -1), 2),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
     ]
-    heights: list[float] = []
+    heights: list[float | None] = []
     for label in labels:
         data.append(["", "", ""])
         heights.append(14 * mm)
         row = len(data)
         data.append([Paragraph(text_to_markup(label), label_style), "",
                      Paragraph(text_to_markup(date_label), label_style)])
-        heights.append(None)  # type: ignore[arg-type]
+        heights.append(None)
         commands += [
             ("LINEABOVE", (0, row), (0, row), 0.7, INK),
             ("LINEABOVE", (2, row), (2, row), 0.7, INK),

@@ -2,7 +2,7 @@
 
 The sheet is printed once, when the code is made, and then locked away.  It shows the
 organisation, the date the code was made, the code itself in large, evenly spaced type
-(groups of four separated by hyphens, the groups lined up in columns), plain-words
+(groups of four separated by hyphens), plain-words
 instructions (what the code is for, how to keep it) and a small table in which to write
 when the sheet was put away and who holds it.
 
@@ -26,7 +26,8 @@ from clinic_app.security.recovery_code import ALPHABET, GROUP
 
 _MAX_CODE_SIZE = 24.0
 _MIN_CODE_SIZE = 12.0
-_CHAR_SPACE = 0.14  # extra space between characters, as a fraction of the font size
+_CHAR_SPACE = 0.08  # extra space between characters, as a fraction of the font size
+_HYPHEN_SPACE = 0.34  # space either side of a hyphen, as a fraction of the font size
 _BOX_PAD_X = 14.0
 _BOX_PAD_Y = 12.0
 
@@ -38,7 +39,7 @@ def _groups(recovery_code: str) -> list[str]:
 
 
 class _CodeBlock(Flowable):
-    """The code in a shaded box: groups in fixed columns, hyphens between them.
+    """The code in a shaded box: letter-spaced groups with spaced-out hyphens between them.
 
     The largest size up to 24 pt at which the code fits in one line is used; when that
     would be smaller than 20 pt the groups are split over as few lines as keep 20 pt.
@@ -54,21 +55,28 @@ class _CodeBlock(Flowable):
     def _layout_for(self, avail: float) -> tuple[float, int, int]:
         """Return (font size, groups per line, number of lines) for a box of width ``avail``."""
         inner = avail - 2 * _BOX_PAD_X
-        best: tuple[float, int, int] | None = None
-        for lines in range(1, len(self.groups) + 1):
-            per_line = math.ceil(len(self.groups) / lines)
+        best = (_MIN_CODE_SIZE, len(self.groups), 1)
+        for wanted_lines in range(1, len(self.groups) + 1):
+            per_line = math.ceil(len(self.groups) / wanted_lines)
             lines = math.ceil(len(self.groups) / per_line)
-            # width in units of the font size
-            col = max(self._group_width(g, 1.0) for g in self.groups)
-            gap = stringWidth("-", self.font, 1.0) + 2 * 0.3
-            unit_width = per_line * col + per_line * gap  # trailing hyphen on wrapped lines
-            size = min(_MAX_CODE_SIZE, inner / unit_width)
-            best = (size, per_line, lines)
-            if size >= 20.0:
+            unit_width = max(self._line_width(line, 1.0, lines > 1)
+                             for line in self._split(per_line))
+            best = (min(_MAX_CODE_SIZE, inner / unit_width), per_line, lines)
+            if best[0] >= 20.0:
                 break
-        assert best is not None
         size, per_line, lines = best
         return max(size, _MIN_CODE_SIZE), per_line, lines
+
+    def _split(self, per_line: int) -> list[list[str]]:
+        return [self.groups[i : i + per_line] for i in range(0, len(self.groups), per_line)]
+
+    def _hyphen_step(self, size: float) -> float:
+        """Advance taken by a hyphen with its space on either side."""
+        return stringWidth("-", self.font, size) + 2 * _HYPHEN_SPACE * size
+
+    def _line_width(self, line: list[str], size: float, wrapped: bool) -> float:
+        width = sum(self._group_width(g, size) for g in line)
+        return width + (len(line) - 1 + (1 if wrapped else 0)) * self._hyphen_step(size)
 
     def _group_width(self, group: str, size: float) -> float:
         spacing = _CHAR_SPACE * size * max(len(group) - 1, 0)
@@ -90,29 +98,31 @@ class _CodeBlock(Flowable):
         canv.setLineWidth(0.8)
         canv.roundRect(0, 0, self.width, self.height, 6, stroke=1, fill=1)
 
-        col = max(self._group_width(g, size) for g in self.groups)
-        gap = stringWidth("-", self.font, size) + 2 * 0.3 * size
-        used = self.per_line * col + (self.per_line - 1) * gap
-        x0 = (self.width - used) / 2
+        lines = self._split(self.per_line)
+        wrapped = len(lines) > 1
+        # Lines start at the same x (so line 2 sits under line 1); the block is centred.
+        block = max(self._line_width(line, size, wrapped) for line in lines)
+        if wrapped:  # the trailing hyphen's outer space is not ink: leave it out of the centring
+            block -= _HYPHEN_SPACE * size
+        x0 = (self.width - block) / 2
         canv.setFillColor(layout.INK)
         top = self.height - _BOX_PAD_Y - size * 0.95
-        for index, group in enumerate(self.groups):
-            line, column = divmod(index, self.per_line)
-            y = top - line * self.line_h
-            x = x0 + column * (col + gap)
-            text = canv.beginText()
-            text.setFont(self.font, size)
-            text.setCharSpace(_CHAR_SPACE * size)
-            gx = x + (col - self._group_width(group, size)) / 2
-            text.setTextOrigin(gx, y)
-            # the hyphen follows its group directly so copied text reads "7K3M-Q9PA-..."
-            last = index == len(self.groups) - 1
-            text.textOut(group)
-            if not last:
-                text.setCharSpace(0)
-                text.setTextOrigin(x + col + 0.3 * size, y)
-                text.textOut("-")
-            canv.drawText(text)
+        for number, line in enumerate(lines):
+            y = top - number * self.line_h
+            x = x0
+            last_line = number == len(lines) - 1
+            for index, group in enumerate(line):
+                text = canv.beginText(x, y)
+                text.setFont(self.font, size)
+                text.setCharSpace(_CHAR_SPACE * size)
+                text.textOut(group)
+                x += self._group_width(group, size)
+                if not (last_line and index == len(line) - 1):
+                    text.setCharSpace(0)
+                    text.setTextOrigin(x + _HYPHEN_SPACE * size, y)
+                    text.textOut("-")
+                    x += self._hyphen_step(size)
+                canv.drawText(text)
         canv.restoreState()
 
 
