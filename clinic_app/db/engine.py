@@ -69,6 +69,7 @@ def make_engine(path: Path, key: bytes, *, pooled: bool = True) -> Engine:
         f"sqlite:///{path}",
         module=sqlcipher3,
         connect_args={"timeout": BUSY_TIMEOUT_SECONDS, "check_same_thread": False},
+        hide_parameters=True,  # never put client data or keys into error messages and logs
         **({} if pooled else {"poolclass": NullPool}),
     )
 

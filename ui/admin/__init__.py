@@ -1,0 +1,1 @@
+"""Administration screens: accounts and organisation settings (administrators only)."""

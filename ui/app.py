@@ -1,0 +1,202 @@
+"""``continuum``: start the desktop application.
+
+``main(argv)`` parses ``--data-dir`` (else ``CONTINUUM_DATA_DIR``, else the per-user data
+folder: ``clinic_app.config.resolve_data_dir``) and ``--demo``, creates the
+``QApplication`` and hands over to :class:`Launcher`:
+
+- an empty data folder opens the setup wizard, anything else the sign-in dialog;
+- after either, the main window opens with the signed-in session.
+
+``--demo`` makes a throwaway installation in a new temporary folder (deleted at exit):
+organisation "Demo Aftercare Centre", administrator ``demo`` with a fixed password that
+the sign-in dialog shows.  If the core offers ``clinic_app.demo.populate(ws, actor,
+clients=N, seed=S)`` it is called too, on the database thread, behind a progress dialog.
+
+Errors that escape are logged (type and stack only) to a rotating file in the per-user
+log folder; the user sees a generic message, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import importlib.util
+import logging
+import logging.handlers
+import shutil
+import sys
+import tempfile
+from collections.abc import Callable, Sequence
+from importlib import resources
+from pathlib import Path
+
+import platformdirs
+from PySide6.QtCore import QLibraryInfo, QLocale, QObject, Qt, QTranslator, Signal
+from PySide6.QtWidgets import QApplication, QProgressDialog
+
+from clinic_app import workspace
+from clinic_app.config import APP_AUTHOR, APP_NAME, DataPaths, resolve_data_dir
+from clinic_app.errors import ContinuumError
+from clinic_app.services.auth import Actor
+from clinic_app.workspace import Workspace
+from ui.main_window import MainWindow
+from ui.session import Session
+from ui.setup_wizard import SetupWizard
+from ui.sign_in import SignInDialog
+from ui.tasks import TaskRunner, error_text
+
+DEMO_ORGANISATION = "Demo Aftercare Centre"
+DEMO_USER = "demo"
+DEMO_PASSWORD = "continuum-demo"
+DEMO_FULL_NAME = "Demo Administrator"
+DEMO_CLIENTS = 40
+DEMO_SEED = 2026
+
+
+def parse_args(argv: Sequence[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="continuum", description="Continuum: aftercare records, offline and encrypted.")
+    parser.add_argument("--data-dir", help="the data folder to use (default: CONTINUUM_DATA_DIR or the per-user folder)")
+    parser.add_argument("--demo", action="store_true",
+                        help="open a throwaway demo database (deleted at exit) with a demo administrator")
+    return parser.parse_args(list(argv))
+
+
+def _demo_populate() -> Callable[..., object] | None:
+    """``clinic_app.demo.populate`` when the core has it."""
+    if importlib.util.find_spec("clinic_app.demo") is None:
+        return None
+    return getattr(importlib.import_module("clinic_app.demo"), "populate", None)
+
+
+def create_demo_installation(data_dir: Path, clients: int = DEMO_CLIENTS,
+                             progress: Callable[[int, int], object] | None = None) -> None:
+    """Make the demo installation in ``data_dir`` (database thread); add demo clients if the core can.
+
+    ``progress(done, total)`` is called from the worker thread after each client.
+    """
+    ws, actor, _code = workspace.create_installation(data_dir, DEMO_ORGANISATION, DEMO_USER, DEMO_PASSWORD, DEMO_FULL_NAME)
+    try:
+        populate = _demo_populate()
+        if populate is not None:
+            populate(ws, actor, clients=clients, seed=DEMO_SEED, progress=progress)
+    finally:
+        ws.close()
+
+
+class Launcher(QObject):
+    """Shows the first window (wizard or sign-in), then the main window."""
+
+    #: demo clients made so far, and how many in all (emitted from the database thread)
+    demo_progress = Signal(int, int)
+
+    def __init__(self, data_dir: Path, runner: TaskRunner, demo: bool = False, demo_clients: int = DEMO_CLIENTS,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.data_dir, self.runner, self.demo, self.demo_clients = data_dir, runner, demo, demo_clients
+        self.window: MainWindow | SignInDialog | SetupWizard | QProgressDialog | None = None
+        self.session: Session | None = None
+
+    def start(self) -> None:
+        if self.demo:
+            self._prepare_demo()
+        elif DataPaths(self.data_dir).is_initialised():
+            self.show_sign_in()
+        else:
+            self.show_wizard()
+
+    def _prepare_demo(self) -> None:
+        progress = QProgressDialog(self.tr("Preparing the demo database…"), "", 0, 0)
+        progress.setWindowTitle(self.tr("Continuum demo"))
+        progress.setCancelButton(None)
+        progress.setMinimumDuration(0)
+        progress.setWindowModality(Qt.WindowModality.ApplicationModal)
+        progress.show()
+        self.window = progress
+        self.demo_progress.connect(self._show_demo_progress, Qt.ConnectionType.QueuedConnection)
+        data_dir, clients, report = self.data_dir, self.demo_clients, self.demo_progress.emit
+        self.runner.run_db(lambda: create_demo_installation(data_dir, clients, report), self._demo_ready, self._demo_failed)
+
+    def _show_demo_progress(self, done: int, total: int) -> None:
+        if isinstance(self.window, QProgressDialog):
+            self.window.setLabelText(self.tr("Adding demo clients: {done} of {total}…").format(done=done, total=total))
+            self.window.setMaximum(total)
+            self.window.setValue(done)
+
+    def _demo_ready(self, _result: None) -> None:
+        progress = self.window
+        self.show_sign_in((DEMO_USER, DEMO_PASSWORD))
+        if isinstance(progress, QProgressDialog):
+            progress.close()  # after the sign-in dialog is up, so the application does not quit
+
+    def _demo_failed(self, exc: ContinuumError) -> None:
+        """Say what went wrong in the progress dialog itself; closing it quits."""
+        progress = self.window
+        if isinstance(progress, QProgressDialog):
+            progress.setLabelText(self.tr("The demo database could not be prepared.\n{message}").format(
+                message=error_text(exc)))
+            progress.setCancelButtonText(self.tr("Close"))
+            progress.canceled.connect(progress.close)
+
+    def show_wizard(self) -> SetupWizard:
+        wizard = SetupWizard(self.data_dir, self.runner)
+        wizard.accepted.connect(lambda: self.show_main(wizard.workspace, wizard.actor))
+        wizard.show()
+        self.window = wizard
+        return wizard
+
+    def show_sign_in(self, demo_hint: tuple[str, str] | None = None) -> SignInDialog:
+        dialog = SignInDialog(self.data_dir, self.runner, demo_hint)
+        dialog.signed_in.connect(self.show_main)
+        dialog.show()
+        self.window = dialog
+        return dialog
+
+    def show_main(self, ws: Workspace | None, actor: Actor | None) -> MainWindow:
+        assert ws is not None and actor is not None
+        self.session = Session(ws, actor, self.runner, self)
+        window = MainWindow(self.session)
+        window.show()
+        self.window = window
+        return window
+
+
+def configure_application(app: QApplication) -> None:
+    """Names (for QSettings), Qt's own translations for the system language, and the style sheet."""
+    app.setOrganizationName(APP_AUTHOR)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName(APP_NAME)
+    translator = QTranslator(app)
+    if translator.load(QLocale(), "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(translator)
+    app.setStyleSheet(resources.files("ui.resources").joinpath("style.qss").read_text("utf-8"))
+
+
+def configure_logging() -> Path:
+    """Log warnings and errors to a rotating file in the per-user log folder (and stderr if any)."""
+    folder = Path(platformdirs.user_log_dir(APP_NAME, APP_AUTHOR))
+    folder.mkdir(parents=True, exist_ok=True)
+    handlers: list[logging.Handler] = [
+        logging.handlers.RotatingFileHandler(folder / "continuum.log", maxBytes=1_000_000, backupCount=3, encoding="utf-8")
+    ]
+    if sys.stderr is not None:
+        handlers.append(logging.StreamHandler())
+    logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(levelname)s %(name)s: %(message)s", handlers=handlers)
+    return folder
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    configure_logging()
+    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else APP_NAME])
+    assert isinstance(app, QApplication)
+    configure_application(app)
+    demo_dir = Path(tempfile.mkdtemp(prefix="continuum-demo-")) if args.demo else None
+    runner = TaskRunner()
+    launcher = Launcher(demo_dir or resolve_data_dir(args.data_dir), runner, demo=args.demo, demo_clients=DEMO_CLIENTS)
+    try:
+        launcher.start()
+        return app.exec()
+    finally:
+        runner.shutdown()
+        if demo_dir is not None:
+            shutil.rmtree(demo_dir, ignore_errors=True)

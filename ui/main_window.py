@@ -1,0 +1,154 @@
+"""The main window: menus, the navigation list, the screens, and who is signed in.
+
+- Menus: File (Lock Ctrl+L, Change my password…, Quit) and Help (About Continuum).
+- Navigation: a list on the left built from :func:`ui.navigation.default_screens`,
+  filtered by the user's role; each screen is built the first time it is opened.
+- Status bar: the signed-in user, their role and the organisation's name (kept current
+  when the settings change).
+- The idle lock (:mod:`ui.idle_lock`) takes its timeout from the organisation settings.
+- The window's size and position are remembered per computer (``QSettings``).
+Closing the window closes the workspace on the database thread.
+"""
+
+from __future__ import annotations
+
+from importlib import metadata
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QWidget,
+)
+
+from clinic_app.services import accounts, settings
+from clinic_app.services.accounts import UserInfo
+from clinic_app.services.settings import OrganisationSettings
+from ui.account_page import open_change_password
+from ui.dialogs import show_message
+from ui.idle_lock import IdleLock
+from ui.labels import role_label
+from ui.navigation import Screen, default_screens
+from ui.preferences import workstation_settings
+from ui.session import Session
+
+GEOMETRY_KEY = "main_window/geometry"
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, session: Session, screens: tuple[Screen, ...] | None = None) -> None:
+        super().__init__()
+        self.session = session
+        self.setWindowTitle(self.tr("Continuum"))
+        self._screens = [s for s in (screens if screens is not None else default_screens()) if s.allows(session.actor.role)]
+        self._pages: dict[int, QWidget] = {}
+        self._closed = False
+
+        self.navigation = QListWidget(self)
+        self.navigation.setObjectName("navigation")
+        self.navigation.setAccessibleName(self.tr("Navigation"))
+        self.navigation.setIconSize(QSize(20, 20))
+        self.navigation.setFixedWidth(190)
+        self.navigation.setSpacing(2)
+        for screen in self._screens:
+            QListWidgetItem(screen.load_icon(), screen.display_title(), self.navigation)
+        self.stack = QStackedWidget(self)
+        central = QWidget(self)
+        row = QHBoxLayout(central)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(self.navigation)
+        row.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self.navigation.currentRowChanged.connect(self._show_row)
+
+        self.user_label = QLabel(self)
+        self.role_label = QLabel(role_label(session.actor.role), self)
+        self.organisation_label = QLabel(self)
+        self.user_label.setText(self.tr("Signed in: {name}").format(name=session.actor.name))
+        for label in (self.user_label, self.role_label, self.organisation_label):
+            self.statusBar().addPermanentWidget(label)
+
+        self.idle_lock = IdleLock(self, session)
+        self._build_menus()
+        session.settings_changed.connect(self._apply_settings)
+        session.runner.run_db(session.call(accounts.me, write=False), self._show_me)
+        session.runner.run_db(session.call(settings.get_settings, write=False), self._apply_settings)
+
+        self.resize(1100, 720)
+        geometry = workstation_settings().value(GEOMETRY_KEY)
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        if self._screens:
+            self.navigation.setCurrentRow(0)
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.lock_action = QAction(self.tr("&Lock"), self)
+        self.lock_action.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_L))
+        self.lock_action.triggered.connect(self.idle_lock.lock)
+        self.password_action = QAction(self.tr("Change my &password…"), self)
+        self.password_action.triggered.connect(lambda: open_change_password(self.session, self))
+        self.quit_action = QAction(self.tr("&Quit"), self)
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.quit_action.triggered.connect(self.close)
+        file_menu.addAction(self.lock_action)
+        file_menu.addAction(self.password_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self.about_action = QAction(self.tr("&About Continuum"), self)
+        self.about_action.triggered.connect(self.show_about)
+        help_menu.addAction(self.about_action)
+
+    # --- screens ------------------------------------------------------------------------
+    def _show_row(self, row: int) -> None:
+        if row < 0:
+            return
+        if row not in self._pages:
+            self._pages[row] = self._screens[row].factory(self.session)
+            self.stack.addWidget(self._pages[row])
+        self.stack.setCurrentWidget(self._pages[row])
+
+    def open_screen(self, title: str) -> QWidget:
+        """Select the screen whose (source) title is ``title`` and return its widget."""
+        row = next(i for i, s in enumerate(self._screens) if s.title == title)
+        self.navigation.setCurrentRow(row)
+        return self._pages[row]
+
+    def screen_titles(self) -> list[str]:
+        return [s.title for s in self._screens]
+
+    # --- status bar ---------------------------------------------------------------------
+    def _show_me(self, me: UserInfo) -> None:
+        name = f"{me.full_name} ({me.name})" if me.full_name else me.name
+        self.user_label.setText(self.tr("Signed in: {name}").format(name=name))
+
+    def _apply_settings(self, values: OrganisationSettings) -> None:
+        self.organisation_label.setText(values.name)
+        self.idle_lock.set_minutes(values.idle_lock_minutes)
+
+    def status_text(self) -> str:
+        """Everything the status bar says (for tests and screen readers)."""
+        return " · ".join(label.text() for label in (self.user_label, self.role_label, self.organisation_label))
+
+    # --- help and closing ---------------------------------------------------------------
+    def show_about(self) -> None:
+        show_message(self, self.tr("About Continuum"), self.tr(
+            "Continuum {version}\n\nOffline, encrypted record keeping for aftercare and "
+            "recovery-management providers.\n\nData folder: {folder}\n\n"
+            "Free software under the GNU General Public License, version 3 or later.").format(
+                version=metadata.version("continuum"), folder=self.session.data_dir))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._closed:
+            self._closed = True
+            workstation_settings().setValue(GEOMETRY_KEY, self.saveGeometry())
+            self.idle_lock.stop()
+            self.session.close()
+        super().closeEvent(event)

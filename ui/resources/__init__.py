@@ -1,0 +1,1 @@
+"""Package data for the GUI (style sheet), read with :mod:`importlib.resources`."""

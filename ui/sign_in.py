@@ -1,0 +1,138 @@
+"""The sign-in dialog, and the recovery dialog it opens when a password is forgotten.
+
+Before sign-in nothing in the database can be read (it is encrypted with keys the
+password unlocks), so the dialog says just "Continuum", not the organisation's name.
+A wrong user name and a wrong password give the same message (the core decides);
+after repeated failures the core's back-off message is shown as it is.  In demo mode the
+dialog shows the demo user's name and password.
+
+The recovery dialog opens the database with the recovery code and sets a new password
+for an administrator (``workspace.recover``); the user is then signed in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from clinic_app import workspace
+from clinic_app.errors import ContinuumError
+from clinic_app.services.auth import Actor
+from clinic_app.workspace import Workspace
+from ui.forms import Form, FormDialog, PasswordPair, fit_height, heading, message_label, set_message
+from ui.tasks import TaskRunner
+
+
+class RecoveryDialog(FormDialog):
+    """Recovery code + administrator name + new password -> signed in as that administrator."""
+
+    def __init__(self, data_dir: Path, runner: TaskRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent, runner, self.tr("Use the recovery code"), self.tr("Set password and sign in"),
+                         self.tr("Type the recovery code from the printed recovery sheet and the name of an "
+                                 "administrator account. That account gets the new password below."))
+        self.data_dir = data_dir
+        self.code = QLineEdit(self)
+        self.code.setPlaceholderText("XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX")
+        self.admin = QLineEdit(self)
+        self.form.add_field("recovery_code", self.tr("Recovery &code:"), self.code,
+                            self.tr("Upper or lower case; the hyphens may be left out."))
+        self.form.add_field("admin", self.tr("&Administrator's user name:"), self.admin)
+        self.passwords = PasswordPair(self.form, self.admin.text, label=self.tr("&New password:"),
+                                      confirm_label=self.tr("&Repeat the new password:"))
+        self.passwords.watch(self.admin)
+        self.setMinimumWidth(520)
+
+    def task(self) -> Callable[[], Any]:
+        data_dir, code, admin, password = self.data_dir, self.code.text(), self.admin.text(), self.passwords.text()
+        return lambda: workspace.recover(data_dir, code, admin, password)
+
+
+class SignInDialog(QDialog):
+    """Asks for user name and password; emits ``signed_in(ws, actor)`` and accepts on success."""
+
+    signed_in = Signal(object, object)
+
+    def __init__(self, data_dir: Path, runner: TaskRunner, demo_hint: tuple[str, str] | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.data_dir, self.runner = data_dir, runner
+        self.setWindowTitle(self.tr("Sign in – Continuum"))
+        self.setMinimumWidth(440)
+        layout = QVBoxLayout(self)
+        layout.setSpacing(10)
+        layout.addWidget(heading(self.tr("Continuum"), self, 1.6))
+        intro = QLabel(self.tr("Sign in with your user name and password."), self)
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+
+        self.demo_hint = message_label("note", self)
+        self.demo_hint.setObjectName("demoHint")
+        layout.addWidget(self.demo_hint)
+        self.form = Form(self)
+        self.user_name = QLineEdit(self)
+        self.password = QLineEdit(self)
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.form.add_field("user_name", self.tr("&User name:"), self.user_name)
+        self.form.add_field("password", self.tr("&Password:"), self.password)
+        self.form.messages_changed.connect(lambda: fit_height(self))
+        layout.addWidget(self.form)
+
+        self.forgot = QPushButton(self.tr("Forgot your password? Use the recovery code…"), self)
+        self.forgot.setObjectName("linkButton")
+        self.forgot.setFlat(True)
+        self.forgot.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.forgot.clicked.connect(self.open_recovery)
+        layout.addWidget(self.forgot, 0, Qt.AlignmentFlag.AlignLeft)
+
+        buttons = QDialogButtonBox(self)
+        self.sign_in_button = buttons.addButton(self.tr("&Sign in"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.sign_in_button.setDefault(True)
+        buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.sign_in)
+        buttons.rejected.connect(self.reject)
+        self.form.add_action(self.sign_in_button)
+        self.form.add_action(self.forgot)
+        layout.addWidget(buttons)
+
+        if demo_hint:
+            name, password = demo_hint
+            set_message(self.demo_hint, self.tr("Demo: user {name}, password {password}").format(name=name, password=password))
+            self.user_name.setText(name)
+            self.password.setFocus()
+
+    def sign_in(self) -> None:
+        if self.form.busy:
+            return
+        data_dir, name, password = self.data_dir, self.user_name.text(), self.password.text()
+        self.form.submit(self.runner, lambda: workspace.sign_in(data_dir, name, password), self._done, self._failed)
+
+    def _failed(self, exc: ContinuumError) -> None:
+        self.form.show_error(exc)
+        self.password.clear()
+        self.password.setFocus()
+
+    def _done(self, result: tuple[Workspace, Actor]) -> None:
+        self.signed_in.emit(*result)
+        self.accept()
+
+    def open_recovery(self) -> RecoveryDialog:
+        dialog = RecoveryDialog(self.data_dir, self.runner, self)
+        dialog.succeeded.connect(self._done)
+        dialog.open()
+        return dialog
+
+    def reject(self) -> None:
+        if not self.form.busy:
+            super().reject()
