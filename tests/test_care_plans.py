@@ -332,12 +332,12 @@ def test_reads_and_writes_are_audited_with_the_client(team: Team) -> None:
         "care_plan.listed"]
 
 
-TEXT = st.text(st.characters(exclude_characters="\x00"), max_size=300)
+TEXT = st.text(st.characters(exclude_characters="\x00", exclude_categories=["Cs"]), max_size=300)
 
 
 @settings(max_examples=25, deadline=None)
 @given(goal=TEXT.filter(str.strip), actions=TEXT, responsible=st.text(
-    st.characters(exclude_characters="\x00"), max_size=200))
+    st.characters(exclude_characters="\x00", exclude_categories=["Cs"]), max_size=200))
 def test_any_unicode_text_round_trips(team: Team, goal: str, actions: str, responsible: str) -> None:
     _, episode_id = make_client(team.ws)
     plan = _run(team, care_plans.create_draft, episode_id)

@@ -51,6 +51,15 @@ def may_read_sensitive(user: User, client: Client) -> bool:
     return user.role == ADMINISTRATOR or client.counsellor_id == user.id
 
 
+def _encodable(value: str) -> bool:
+    """False for text holding lone surrogates (not valid Unicode text, cannot be stored)."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 class Checker:
     """Collects field errors; every method returns the cleaned value (or None if invalid)."""
 
@@ -74,7 +83,7 @@ class Checker:
             self.fail(field, "This field is required.")
         elif len(value) > max_len:
             self.fail(field, f"At most {max_len} characters (this has {len(value)}).")
-        elif "\x00" in value:
+        elif "\x00" in value or not _encodable(value):
             self.fail(field, "The text contains a character that cannot be stored.")
         return value
 
