@@ -33,7 +33,7 @@ from sqlalchemy import func, select
 from clinic_app import codes, workspace
 from clinic_app.db.models import AuditEntry, Client, Episode, IntakeAssessment, IntakeSubstance, User
 from clinic_app.errors import PermissionDenied
-from clinic_app.services import accounts, audit
+from clinic_app.services import accounts, audit, search
 from clinic_app.services.auth import ADMINISTRATOR, COUNSELLOR, STATISTICS, Actor
 from clinic_app.services.common import today
 from clinic_app.uow import UnitOfWork
@@ -143,10 +143,10 @@ def make_client(
             preferred_language=preferred_language,
             counsellor_id=counsellor_id,
             status="open",
-            sort_name=codes.normalise_text(f"{family_name} {given_names}"),
         )
         s.add(client)
         s.flush()
+        search.index_client(s, client)
         client_id = client.id
         uow.commit()
     episode_id = make_episode(

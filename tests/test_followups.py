@@ -12,7 +12,7 @@ from records_factory import Team, audit_actions, make_client, module_team
 
 from clinic_app import codes
 from clinic_app.errors import NotFound, ValidationError
-from clinic_app.services import assessments, discharge, followups
+from clinic_app.services import assessments, discharge, episodes, followups
 from clinic_app.services.common import today
 from clinic_app.services.followups import CheckupInfo
 
@@ -120,3 +120,14 @@ def test_a_client_never_discharged_has_no_checkups(team: Team) -> None:
     assert _run(team, followups.list_checkups, client_id) == ()
     with pytest.raises(NotFound):
         _run(team, followups.list_checkups, 999_999)
+
+
+def test_readmission_cancels_pending_checkups(team: Team) -> None:
+    client_id, checkups = _discharged(team)
+    _run(team, followups.record_outcome, checkups[0].id, "doing_well", checkups[0].due_date)
+    _run(team, episodes.open_episode, client_id, episodes.EpisodeDetails(
+        admission_date=today(), programme="aftercare", centre_type="outpatient",
+        referral_source="self", previously_treated="yes"))
+    statuses = [c.status for c in _run(team, followups.list_checkups, client_id)]
+    assert statuses == ["done"] + ["cancelled"] * (len(checkups) - 1)
+    assert "checkups.cancelled" in audit_actions(team, client_id)

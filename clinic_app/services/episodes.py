@@ -38,7 +38,7 @@ from sqlalchemy import select
 from clinic_app import codes
 from clinic_app.db.models import Client, Episode, IntakeAssessment, IntakeSubstance
 from clinic_app.errors import ValidationError
-from clinic_app.services import audit
+from clinic_app.services import audit, followups
 from clinic_app.services.auth import Actor
 from clinic_app.services.common import Checker, load_client, load_episode, require_records
 from clinic_app.uow import UnitOfWork
@@ -407,7 +407,11 @@ def open_episode(uow: UnitOfWork, actor: Actor, client_id: int, episode: Episode
     clean_intake = check_intake(c, intake, client.date_of_birth, admission) if intake is not None else None
     c.raise_if_any()
     assert clean is not None  # no errors, so the episode was valid
+    cancelled = followups.cancel_pending_checkups(uow, client.id)
     row = add_episode(uow, actor, client, clean)
+    if cancelled:
+        audit.record(uow, actor, "checkups.cancelled", entity="episode", entity_id=row.id, client_id=client.id,
+                     details={"count": cancelled, "reason": "readmitted"})
     if clean_intake is not None:
         add_intake(uow, actor, client.id, row.id, clean_intake)
     return _episode_record(uow, row.id, client.id)
