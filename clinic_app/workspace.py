@@ -10,6 +10,10 @@
   take the same time (a decoy derivation runs when no slot matches).  Failures are counted
   in the key-slot file and copied into the audit log at the next successful sign-in.
 - ``recover`` opens with the recovery code and sets a new password for an administrator.
+- Opening a database whose schema is older than this version's first writes a verified
+  backup into ``<data_dir>/pre-upgrade-backups/`` (``clinic_app.backup.archive``), then
+  runs the Alembic upgrade; if that backup fails, nothing is upgraded.  A database the
+  keys cannot read gives a ``StorageError`` and is left untouched.
 
 A ``Workspace`` keeps the data key in memory only (never logged, never written) and
 offers ``unit_of_work()`` plus the key-slot operations the account services need.
@@ -24,7 +28,9 @@ from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import Engine, select
+from sqlalchemy.exc import DBAPIError
 
+from clinic_app.backup.archive import backup_before_upgrade
 from clinic_app.config import DataPaths
 from clinic_app.db import schema
 from clinic_app.db.engine import make_engine
@@ -76,6 +82,11 @@ class Workspace:
         self._data_key = data_key
         self.audit_key = audit_key(data_key)
         self.engine: Engine = make_engine(paths.database, data_key)
+
+    @property
+    def data_key(self) -> bytes:
+        """The raw data key, for ``clinic_app.backup`` only (encrypted copies, sealed manifests)."""
+        return self._data_key
 
     def unit_of_work(self, write: bool = True) -> UnitOfWork:
         return UnitOfWork(self, self.engine, write=write)
@@ -180,8 +191,16 @@ def create_installation(
 def _open(paths: DataPaths, f: KeySlotFile, data_key: bytes) -> Workspace:
     ws = Workspace(paths, data_key, f.db_id)
     try:
-        current = schema.current_revision(ws.engine)
+        try:
+            current = schema.current_revision(ws.engine)
+        except DBAPIError as exc:
+            raise StorageError(
+                f"The database in {paths.root} cannot be read with its keys: it is damaged or was replaced. "
+                "It was left as it is; restore the newest backup."
+            ) from exc
         if current != schema.head_revision():
+            if current is not None:  # an existing database: keep a copy as it was before the upgrade
+                backup_before_upgrade(paths, data_key)
             schema.upgrade(ws.engine)
     except BaseException:
         ws.close()
