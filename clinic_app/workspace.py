@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import secrets
 import time
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
@@ -199,9 +198,18 @@ def _open(paths: DataPaths, f: KeySlotFile, data_key: bytes) -> Workspace:
                 "It was left as it is; restore the newest backup."
             ) from exc
         if current != schema.head_revision():
-            if current is not None:  # an existing database: keep a copy as it was before the upgrade
-                backup_before_upgrade(paths, data_key)
+            if current is not None and not schema.is_known_revision(current):
+                raise StorageError(
+                    "This database was made by a newer version of Continuum. Install that version "
+                    "(or newer) to open it; nothing was changed."
+                )
+            backup = backup_before_upgrade(paths, data_key) if current is not None else None
             schema.upgrade(ws.engine)
+            if backup is not None:
+                with ws.unit_of_work() as uow:
+                    audit.record(uow, None, "schema.upgraded", details={
+                        "from": current, "to": schema.head_revision(), "backup": backup.path.name})
+                    uow.commit()
     except BaseException:
         ws.close()
         raise

@@ -716,6 +716,7 @@ def test_an_older_database_is_backed_up_then_migrated_on_sign_in(tmp_path: Path)
     try:
         assert schema.current_revision(ws.engine) == schema.head_revision()
         assert schema.schema_differences(ws.engine) == []
+        assert audit_actions(ws)[-2:] == ["schema.upgraded", "sign_in"]
     finally:
         ws.close()
     backups = list((data_dir / "pre-upgrade-backups").glob("*.continuum-backup"))

@@ -29,3 +29,21 @@ def test_revisions_apply_one_by_one(tmp_path: Path) -> None:
         assert schema.schema_differences(engine) == []
     finally:
         engine.dispose()
+
+
+def test_database_from_a_newer_version_is_refused_unchanged(tmp_path: Path) -> None:
+    import pytest
+    from sqlalchemy import text
+
+    from clinic_app import workspace
+    from clinic_app.errors import StorageError
+
+    ws, _, _ = workspace.create_installation(tmp_path / "d", "Org", "admin", "Admin-password-2026")
+    with ws.engine.begin() as conn:
+        conn.execute(text("UPDATE alembic_version SET version_num = '9999_from_the_future'"))
+    ws.close()
+    before = (tmp_path / "d" / "continuum.db").read_bytes()
+    with pytest.raises(StorageError, match="newer version"):
+        workspace.sign_in(tmp_path / "d", "admin", "Admin-password-2026")
+    assert (tmp_path / "d" / "continuum.db").read_bytes() == before
+    assert not (tmp_path / "d" / "pre-upgrade-backups").exists()
