@@ -56,6 +56,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from clinic_app.services.settings import DEFAULT_CONFIDENTIALITY_NOTICE
 from clinic_app.i18n import format_date, normalise_lang, tr
 
 log = logging.getLogger(__name__)
@@ -85,10 +86,6 @@ _LOGO_MAX_W = 35 * mm
 _GAP = 5 * mm
 _FOOTER_SIZE = 7.5
 
-DEFAULT_CONFIDENTIALITY_NOTICE = (
-    "This record is confidential and protected by law. It may not be disclosed further "
-    "without the written consent of the person it concerns, except as the law allows."
-)
 
 _font_lock = threading.Lock()
 _fonts_registered = False
@@ -493,7 +490,6 @@ def signature_lines(labels: Iterable[str], lang: str) -> Flowable:
 
 
 __all__ = [
-    "DEFAULT_CONFIDENTIALITY_NOTICE",
     "DocumentFrame",
     "FONT",
     "FONT_BOLD",

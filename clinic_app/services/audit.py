@@ -32,6 +32,8 @@ from clinic_app.services.auth import ADMINISTRATOR, Actor, require
 from clinic_app.uow import UnitOfWork
 
 GENESIS = "0" * 64
+#: ``list_entries`` never returns more entries than this in one call
+MAX_LIST_LIMIT = 10_000
 SYSTEM = "(system)"
 
 
@@ -133,6 +135,12 @@ def verify_chain(uow: UnitOfWork) -> ChainReport:
     return ChainReport(checked, None, None)
 
 
+def verify(uow: UnitOfWork, actor: Actor) -> ChainReport:
+    """:func:`verify_chain` for the GUI's audit viewer (administrators only; reads, writes nothing)."""
+    require(uow, actor, ADMINISTRATOR)
+    return verify_chain(uow)
+
+
 def _row(e: AuditEntry) -> AuditRow:
     return AuditRow(e.seq, e.at, e.user_name, e.action, e.entity, e.entity_id, e.client_id, e.details)
 
@@ -150,7 +158,7 @@ def list_entries(
 ) -> tuple[AuditRow, ...]:
     """The latest entries, newest first, filtered (administrators only)."""
     require(uow, actor, ADMINISTRATOR)
-    q = select(AuditEntry).order_by(AuditEntry.seq.desc()).limit(max(1, min(limit, 10_000)))
+    q = select(AuditEntry).order_by(AuditEntry.seq.desc()).limit(max(1, min(limit, MAX_LIST_LIMIT)))
     if user_name:
         q = q.where(AuditEntry.user_name == user_name)
     if client_id is not None:

@@ -24,6 +24,12 @@ from clinic_app.workspace import BIND_TO_COMPUTER, ORG_NAME
 
 MIN_STATISTICS_THRESHOLD = 3
 DEFAULT_CHECKUP_MONTHS = (3, 6, 9, 12, 15, 18, 21, 24)
+#: printed on every page of a client document when the organisation set no notice of its own
+#: (a redisclosure notice in the spirit of US 42 CFR Part 2; translated by ``clinic_app.i18n``)
+DEFAULT_CONFIDENTIALITY_NOTICE = (
+    "This record is confidential and protected by law. It may not be disclosed further "
+    "without the written consent of the person it concerns, except as the law allows."
+)
 
 
 @dataclass(frozen=True)

@@ -1,10 +1,11 @@
-"""The Administration screen (administrators only): accounts and organisation settings, one tab each."""
+"""The Administration screen (administrators only): accounts, organisation settings and the audit log, one tab each."""
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from ui.admin.accounts import AccountsPanel
+from ui.admin.audit_log import AuditLogPanel
 from ui.admin.organisation import OrganisationPanel
 from ui.forms import heading
 from ui.session import Session
@@ -15,9 +16,11 @@ class AdministrationPage(QWidget):
         super().__init__(parent)
         self.accounts = AccountsPanel(session, self)
         self.organisation = OrganisationPanel(session, self)
+        self.audit = AuditLogPanel(session, self)
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self.accounts, self.tr("Accounts"))
         self.tabs.addTab(self.organisation, self.tr("Organisation"))
+        self.tabs.addTab(self.audit, self.tr("Audit log"))
         layout = QVBoxLayout(self)
         layout.addWidget(heading(self.tr("Administration"), self))
         layout.addWidget(self.tabs)
