@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from clinic_app.cli import foundation
+from clinic_app.cli import backup, demo, foundation, printing, records, statistics
 from clinic_app.cli.base import CommandModule, run
 
-COMMAND_MODULES: tuple[CommandModule, ...] = (foundation,)
+COMMAND_MODULES: tuple[CommandModule, ...] = (foundation, records, printing, backup, demo, statistics)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
