@@ -1,0 +1,212 @@
+"""The data-quality check of a reporting year, shown before the statistics are exported.
+
+Two tables over :class:`~clinic_app.statistics.quality.QualityReport`: how complete each
+item the tables use is (records lacking it, records saying "not known", and the share of
+both), and how many episodes have each consistency problem.  A line above them sums up.
+
+Decisions:
+
+- **Counts only.**  For administrators the service also returns the internal client ids
+  of each problem; they are not shown: an internal id means nothing to a person, and the
+  check does not give client codes.  Statistics staff never receive them.  The advice line
+  says who can correct the records.
+- The item and problem names come from the service in the user's language (``QLocale``);
+  the check is for the people fixing records, not part of the export.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QLocale, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+
+from clinic_app.statistics.quality import ADMISSIONS, ItemCompleteness, ProblemCount, QualityReport
+from ui.forms import message_label, set_message
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+PROBLEM_COLOUR = QColor("#8a4b00")
+
+
+def _right(column: int, first_numeric: int) -> Any:
+    if column >= first_numeric:
+        return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+
+
+class CompletenessModel(QAbstractTableModel):
+    """One row per item: item, population, records, not recorded, not known, share missing."""
+
+    FIRST_NUMERIC = 2
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._items: tuple[ItemCompleteness, ...] = ()
+        self._headers = (self.tr("Item"), self.tr("Counted over"), self.tr("Episodes"), self.tr("Not recorded"),
+                         self.tr("Not known"), self.tr("Missing or not known"))
+
+    def set_items(self, items: tuple[ItemCompleteness, ...]) -> None:
+        self.beginResetModel()
+        self._items = items
+        self.endResetModel()
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._items)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[section]
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _right(section, self.FIRST_NUMERIC)
+        return None
+
+    def _share(self, item: ItemCompleteness) -> str:
+        share = item.share_missing
+        return "–" if share is None else f"{QLocale().toString(share, 'f', 1)}%"
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _right(index.column(), self.FIRST_NUMERIC)
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        item = self._items[index.row()]
+        locale = QLocale()
+        return (
+            item.label,
+            self.tr("Admissions") if item.population == ADMISSIONS else self.tr("Discharges"),
+            locale.toString(item.total),
+            locale.toString(item.not_recorded),
+            locale.toString(item.not_known),
+            self._share(item),
+        )[index.column()]
+
+
+class ProblemsModel(QAbstractTableModel):
+    """One row per kind of consistency problem: what it is, and how many episodes have it."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._problems: tuple[ProblemCount, ...] = ()
+        self._headers = (self.tr("Problem"), self.tr("Episodes"))
+
+    def set_problems(self, problems: tuple[ProblemCount, ...]) -> None:
+        self.beginResetModel()
+        self._problems = problems
+        self.endResetModel()
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._problems)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[section]
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _right(section, 1)
+        return None
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        problem = self._problems[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return problem.label if index.column() == 0 else QLocale().toString(problem.count)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _right(index.column(), 1)
+        if problem.count and role == Qt.ItemDataRole.ForegroundRole:
+            return QBrush(PROBLEM_COLOUR)
+        if problem.count and role == Qt.ItemDataRole.FontRole:
+            font = QFont()
+            font.setBold(True)
+            return font
+        return None
+
+
+def _table_view(model: QAbstractTableModel, name: str, parent: QWidget) -> QTableView:
+    view = QTableView(parent)
+    view.setModel(model)
+    view.setAccessibleName(name)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.verticalHeader().hide()
+    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+    return view
+
+
+class QualityPanel(QWidget):
+    """The data-quality check: a summary line, completeness by item, consistency problems."""
+
+    def __init__(self, fixes_records: bool, parent: QWidget | None = None) -> None:
+        """``fixes_records``: the user can correct client records (else: statistics staff)."""
+        super().__init__(parent)
+        self._fixes_records = fixes_records
+        self.summary = message_label("hint", self)
+        self.summary.setObjectName("qualitySummary")
+        self.completeness = CompletenessModel(self)
+        self.problems = ProblemsModel(self)
+        self.completeness_view = _table_view(self.completeness, self.tr("Completeness"), self)
+        self.problems_view = _table_view(self.problems, self.tr("Consistency problems"), self)
+        completeness_label = QLabel(self.tr("&Completeness of the items the tables count:"), self)
+        completeness_label.setBuddy(self.completeness_view)
+        problems_label = QLabel(self.tr("Consistency &problems in the year's episodes:"), self)
+        problems_label.setBuddy(self.problems_view)
+        self.advice = message_label("hint", self)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(completeness_label)
+        layout.addWidget(self.completeness_view, 1)
+        layout.addWidget(problems_label)
+        layout.addWidget(self.problems_view)
+        layout.addWidget(self.advice)
+
+    def show_quality(self, result: QualityReport) -> None:
+        self.completeness.set_items(result.items)
+        self.problems.set_problems(result.problems)
+        self._fit_problems()
+        admissions = next((i.total for i in result.items if i.population == ADMISSIONS), 0)
+        discharges = next((i.total for i in result.items if i.population != ADMISSIONS), 0)
+        locale = QLocale()
+        checked = self.tr("Checked for {year}: admissions {admissions}, discharges {discharges}.").format(
+            year=result.year, admissions=locale.toString(admissions), discharges=locale.toString(discharges))
+        if result.problem_total:
+            found = self.tr("Consistency problems found: {count}. Until they are corrected, the tables count "
+                            "these episodes as the records stand.").format(count=locale.toString(result.problem_total))
+            set_message(self.summary, f"{checked} {found}", "warn")
+        else:
+            set_message(self.summary, f"{checked} {self.tr('No consistency problems found.')}", "ok")
+        if self._fixes_records:
+            advice = self.tr("Missing answers are counted as “Not recorded” or “Not known” in the tables. "
+                             "Correct them, and the problems above, in the client records before exporting.")
+        else:
+            advice = self.tr("Missing answers are counted as “Not recorded” or “Not known” in the tables. "
+                             "Ask an administrator to correct the records: this screen never shows which "
+                             "clients a problem concerns.")
+        set_message(self.advice, advice)
+
+    def _fit_problems(self) -> None:
+        """Make the problems table as tall as its rows (there are few), so it never scrolls."""
+        view = self.problems_view
+        rows = max(self.problems.rowCount(), 1) * view.verticalHeader().defaultSectionSize()
+        view.setFixedHeight(view.horizontalHeader().sizeHint().height() + rows + 2 * view.frameWidth())
+
+    def clear(self) -> None:
+        self.completeness.set_items(())
+        self.problems.set_problems(())
+        set_message(self.summary, "")
+        set_message(self.advice, "")
