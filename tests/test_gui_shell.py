@@ -363,7 +363,7 @@ def test_main_demo_runs_until_the_dialog_is_closed_and_removes_its_folder(
 # --- main window and screens ------------------------------------------------------------------
 def test_main_window_frame_and_accounts_screen(qtbot: QtBot, admin_window: MainWindow) -> None:
     window = admin_window
-    assert window.screen_titles() == ["Administration", "My account"]
+    assert window.screen_titles() == ["Today", "Clients", "Reports", "Administration", "My account"]
     assert [a.text() for a in window.menuBar().actions()] == ["&File", "&Help"]
     assert window.lock_action.shortcut().toString() == "Ctrl+L"
     window.about_action.trigger()
@@ -371,6 +371,7 @@ def test_main_window_frame_and_accounts_screen(qtbot: QtBot, admin_window: MainW
     assert "Continuum 0." in about.text() and str(window.session.data_dir) in about.text()
     about.close()
     page = window.open_screen("Administration")
+    assert window.session.runner.wait_idle()
     assert isinstance(page, AdministrationPage)
     assert page.accounts.model.rowCount() == 3
     assert unlabelled_inputs(window) == []
@@ -402,6 +403,7 @@ def test_main_window_frame_and_accounts_screen(qtbot: QtBot, admin_window: MainW
 def test_accounts_actions_and_last_admin_refusal(qtbot: QtBot, admin_window: MainWindow,
                                                 installation: Installation) -> None:
     page = admin_window.open_screen("Administration")
+    assert admin_window.session.runner.wait_idle()
     panel = page.accounts
     panel.table.selectRow(panel.model.row_of(ADMIN_NAME))
     panel.deactivate_button.click()
@@ -443,10 +445,10 @@ def test_accounts_actions_and_last_admin_refusal(qtbot: QtBot, admin_window: Mai
     assert panel.reactivate_button.isEnabled() and not panel.deactivate_button.isEnabled()
 
 
-def test_counsellor_sees_only_my_account(qtbot: QtBot, installation: Installation, runner: TaskRunner) -> None:
+def test_counsellor_sees_no_administration(qtbot: QtBot, installation: Installation, runner: TaskRunner) -> None:
     window = open_window(qtbot, Session(installation.ws, installation.counsellor, runner))
     try:
-        assert window.screen_titles() == ["My account"]
+        assert window.screen_titles() == ["Today", "Clients", "My account"]
         page = window.open_screen("My account")
         assert isinstance(page, MyAccountPage)
         assert runner.wait_idle()
@@ -488,6 +490,7 @@ def test_window_geometry_is_remembered(qtbot: QtBot, installation: Installation,
 
 def test_settings_save_updates_status_bar(qtbot: QtBot, admin_window: MainWindow) -> None:
     page = admin_window.open_screen("Administration")
+    assert admin_window.session.runner.wait_idle()
     page.tabs.setCurrentWidget(page.organisation)
     panel = page.organisation
     assert panel.name.text() == ORG_NAME and panel.idle.value() == 10
@@ -509,6 +512,7 @@ def test_settings_save_updates_status_bar(qtbot: QtBot, admin_window: MainWindow
 def test_idle_lock_hides_content_and_keeps_what_was_typed(qtbot: QtBot, admin_window: MainWindow) -> None:
     window, runner = admin_window, admin_window.session.runner
     page = window.open_screen("Administration")
+    assert window.session.runner.wait_idle()
     page.tabs.setCurrentWidget(page.organisation)
     name = page.organisation.name
     qtbot.keyClicks(name, " Norte")

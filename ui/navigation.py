@@ -8,25 +8,48 @@ widget from the :class:`~ui.session.Session`, and the roles allowed to see it (e
 everyone).  The main window builds each screen the first time it is opened.
 
 Only screens that work are listed: there are no "coming soon" entries.
+
+A screen that has something to save or print implements :class:`SavesWork` or
+:class:`PrintsWork`: the main window's Save (Ctrl+S) and Print (Ctrl+P) call it when the
+screen is showing.  Today and Clients work with client records, so only counsellors and
+administrators see them (statistics staff never reach a client record).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-
 from importlib import resources
+from typing import Protocol, runtime_checkable
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QWidget
 
-from clinic_app.services.auth import ADMINISTRATOR
+from clinic_app.services.auth import ADMINISTRATOR, RECORD_ROLES
+from clinic_app.services.statistics import STATISTICS_ROLES
 from ui.account_page import MyAccountPage
 from ui.admin.page import AdministrationPage
+from ui.clients.screen import ClientsScreen
+from ui.reports.page import ReportsPage
 from ui.session import Session
+from ui.today import TodayScreen
 
 CONTEXT = "Navigation"
+TODAY = str(QT_TRANSLATE_NOOP("Navigation", "Today"))
+CLIENTS = str(QT_TRANSLATE_NOOP("Navigation", "Clients"))
+
+
+@runtime_checkable
+class SavesWork(Protocol):
+    def save_current(self) -> bool:
+        """Save what the screen holds typed; False if there was nothing to save."""
+
+
+@runtime_checkable
+class PrintsWork(Protocol):
+    def print_current(self) -> bool:
+        """Print what the screen shows; False if there is nothing to print."""
 
 
 @dataclass(frozen=True)
@@ -49,6 +72,9 @@ class Screen:
 def default_screens() -> tuple[Screen, ...]:
     """Every screen of the application, in navigation order."""
     return (
+        Screen(TODAY, "today.svg", TodayScreen, RECORD_ROLES),
+        Screen(CLIENTS, "clients.svg", ClientsScreen, RECORD_ROLES),
+        Screen(str(QT_TRANSLATE_NOOP("Navigation", "Reports")), "reports.svg", ReportsPage, STATISTICS_ROLES),
         Screen(str(QT_TRANSLATE_NOOP("Navigation", "Administration")), "administration.svg", AdministrationPage,
                (ADMINISTRATOR,)),
         Screen(str(QT_TRANSLATE_NOOP("Navigation", "My account")), "account.svg", MyAccountPage),

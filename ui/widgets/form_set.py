@@ -1,0 +1,198 @@
+"""Several :class:`ui.forms.Form` sections that behave as one form.
+
+A long form (the intake) is split into group boxes, each holding its own ``Form``; one
+service call still checks all of them.  :class:`FormSet` keeps the ``Form`` contract
+across the sections: the service's ``ValidationError`` is routed to the field of
+whichever section has it, messages for no field go to one general line, local checks run
+before the call, and every section is disabled while the call runs.
+
+It adds what a long form needs:
+
+* :meth:`set_field_error` changes one field's message without moving the focus, for
+  checks as the user types (``Form.show_errors`` moves the focus to the first field it
+  names, which is right after Save but not while typing).  It writes the error line
+  ``Form`` names ``error_<key>``, so live and saved messages share one line per field.
+* :meth:`add_message_label` gives a key that is no field (e.g. ``secondary_drugs``) a
+  line of its own inside the right section instead of the general line.
+* ``first_error`` tells the owner which field got the first message, so a scroll area
+  can bring it into view.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QLabel, QWidget
+
+from clinic_app.errors import ContinuumError, ValidationError
+from ui.forms import Form, message_label, set_message
+from ui.tasks import TaskRunner, UnexpectedError
+
+
+class FormSet(QObject):
+    """The sections of one form; ``general_error`` is a label the owner places (e.g. above its buttons)."""
+
+    busy_changed = Signal(bool)
+    #: a message appeared, changed or went away
+    messages_changed = Signal()
+    #: after showing errors: the first field (in section order) that has one
+    first_error = Signal(QWidget)
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self._forms: list[Form] = []
+        self._labels: dict[str, QLabel] = {}
+        self._validators: list[Callable[[], Mapping[str, str]]] = []
+        self._actions: list[QWidget] = []
+        self._busy = False
+        self.general_error = message_label("error", parent)
+        self.general_error.setObjectName("generalError")
+
+    # --- building -------------------------------------------------------------------------
+    def add_form(self, form: Form) -> Form:
+        self._forms.append(form)
+        form.messages_changed.connect(self.messages_changed)
+        return form
+
+    def add_message_label(self, key: str, label: QLabel) -> None:
+        """Messages under ``key`` (not a field) go to ``label`` (a ``message_label("error")``)."""
+        self._labels[key] = label
+
+    def add_validator(self, check: Callable[[], Mapping[str, str]]) -> None:
+        """A local check run before every submit; it returns {field: message}."""
+        self._validators.append(check)
+
+    def add_action(self, widget: QWidget) -> None:
+        """A button disabled while a call runs."""
+        self._actions.append(widget)
+
+    # --- reading ------------------------------------------------------------------------------
+    def _form_of(self, key: str) -> Form | None:
+        return next((f for f in self._forms if f.findChild(QLabel, f"error_{key}") is not None), None)
+
+    def has_field(self, key: str) -> bool:
+        return self._form_of(key) is not None
+
+    def can_show(self, key: str) -> bool:
+        """Whether ``key`` has a place of its own (a field or a message label)."""
+        return key in self._labels or self.has_field(key)
+
+    def field(self, key: str) -> QWidget:
+        form = self._form_of(key)
+        if form is None:
+            raise KeyError(key)
+        return form.field(key)
+
+    def error_text(self, key: str) -> str:
+        """The message shown for ``key`` ('' if none); ``ui.forms.GENERAL`` is not a key here."""
+        if key in self._labels:
+            return self._labels[key].text()
+        form = self._form_of(key)
+        if form is None:
+            raise KeyError(key)
+        return form.error_text(key)
+
+    @property
+    def busy(self) -> bool:
+        return self._busy
+
+    # --- messages -------------------------------------------------------------------------------
+    def set_field_error(self, key: str, message: str) -> bool:
+        """Show (or clear, with '') one message without moving the focus; False if ``key`` is unknown."""
+        if key in self._labels:
+            set_message(self._labels[key], message)
+        else:
+            form = self._form_of(key)
+            if form is None:
+                return False
+            label = form.findChild(QLabel, f"error_{key}")
+            assert label is not None
+            set_message(label, message)
+            form.field(key).setAccessibleDescription(message)
+        self.messages_changed.emit()
+        return True
+
+    def clear_errors(self) -> None:
+        for form in self._forms:
+            form.clear_errors()
+        for label in self._labels.values():
+            set_message(label, "")
+        set_message(self.general_error, "")
+        self.messages_changed.emit()
+
+    def show_errors(self, errors: Mapping[str, str]) -> dict[str, str]:
+        """Put each message beside its field (focus to the first one); return those without a place."""
+        rest: dict[str, str] = {}
+        first: QWidget | None = None
+        for key, message in errors.items():
+            if not self.set_field_error(key, message):
+                rest[key] = message
+        for form in self._forms:  # the first field with a message, in the order the user sees them
+            first = next((form.field(k) for k in self._keys_in_order(form) if form.error_text(k)), None)
+            if first is not None:
+                break
+        if first is not None:
+            first.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.first_error.emit(first)
+        return rest
+
+    @staticmethod
+    def _keys_in_order(form: Form) -> list[str]:
+        labels = form.findChildren(QLabel)
+        return [label.objectName().removeprefix("error_") for label in labels
+                if label.objectName().startswith("error_")]
+
+    def show_error(self, exc: ContinuumError) -> None:
+        """A service error: field messages beside their fields, the rest on the general line."""
+        if isinstance(exc, UnexpectedError):
+            return  # the runner has already shown the generic dialog
+        if isinstance(exc, ValidationError):
+            rest = self.show_errors(exc.errors)
+            set_message(self.general_error, "\n".join(rest.values()))
+        else:
+            set_message(self.general_error, str(exc))
+        self.messages_changed.emit()
+
+    # --- running ----------------------------------------------------------------------------------
+    def local_errors(self) -> dict[str, str]:
+        errors: dict[str, str] = {}
+        for check in self._validators:
+            for key, message in check().items():
+                errors.setdefault(key, message)
+        return errors
+
+    def submit(self, runner: TaskRunner, task: Callable[[], Any], on_done: Callable[[Any], object],
+               on_error: Callable[[ContinuumError], object] | None = None) -> bool:
+        """Check locally, then run ``task`` on the database thread; False if a local check failed.
+
+        ``on_error`` runs after the service's messages have been shown.
+        """
+        self.clear_errors()
+        errors = self.local_errors()
+        if errors:
+            self.show_error(ValidationError(errors))
+            return False
+        self.set_busy(True)
+
+        def failed(exc: ContinuumError) -> None:
+            self.show_error(exc)
+            if on_error is not None:
+                on_error(exc)
+
+        runner.run_db(task, functools.partial(self._finish, on_done), functools.partial(self._finish, failed))
+        return True
+
+    def _finish(self, callback: Callable[[Any], object], value: Any) -> None:
+        self.set_busy(False)
+        callback(value)
+
+    def set_busy(self, busy: bool) -> None:
+        self._busy = busy
+        for form in self._forms:
+            form.set_busy(busy)
+        for widget in self._actions:
+            widget.setEnabled(not busy)
+        self.busy_changed.emit(busy)
