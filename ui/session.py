@@ -1,7 +1,8 @@
 """The signed-in session: the opened workspace, the acting user and the task runner.
 
 Screens receive a :class:`Session` and build their service calls with :meth:`Session.call`,
-which wraps a service in one unit of work (committed for writes, read-only otherwise).
+which wraps a service in one unit of work, always committed (read services write audit
+entries); ``write=False`` only starts the transaction without taking the write lock.
 The session also carries the application-wide notifications screens react to, such as
 "the organisation settings changed" (the status bar and the idle lock listen to it).
 """
@@ -44,8 +45,7 @@ class Session(QObject):
         def job() -> T:
             with ws.unit_of_work(write=write) as uow:
                 result = service(uow, actor, *args, **kwargs)
-                if write:
-                    uow.commit()
+                uow.commit()  # also for reads: the audit entries a read service writes must be kept
                 return result
 
         return job
