@@ -195,8 +195,18 @@ def test_comma_separated_files_without_bom_work_too(tmp_path: Path) -> None:
         "Ana", "Coma, de la", "1990-01-01", "2025-01-01", "aftercare", "outpatient", "alcohol")))),)
 
 
+def _readme_columns() -> dict[str, str]:
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text("utf-8")
+    rows = [line.split("|") for line in readme.splitlines() if line.startswith("| `")]
+    return {r[1].strip().strip("`"): r[2].strip() for r in rows if r[1].strip().strip("`") in intake.COLUMNS
+            or r[1].strip().startswith("`secondary_N_")}
+
+
 def test_the_documented_columns_are_the_accepted_columns() -> None:
     table = intake.__doc__.split("=====\n", 2)[2]  # type: ignore[union-attr]
+    readme = _readme_columns()
+    assert {name for name, req in readme.items() if req == "yes"} == set(intake.REQUIRED_COLUMNS)
+    assert {n.replace("_N_", "_1_") for n in readme} == {c for c in intake.COLUMNS if "_2_" not in c and "_3_" not in c}
     documented = set()
     for line in table.splitlines():
         name = line.split(" ", 1)[0]
