@@ -293,6 +293,7 @@ class ProgressNote(Base):
     __table_args__ = (
         Index("ix_progress_notes_client_id", "client_id", "note_date"),
         Index("ix_progress_notes_author_status", "author_id", "status"),
+        Index("ix_progress_notes_amends_id", "amends_id"),
     )
 
 
