@@ -252,7 +252,7 @@ def _pick(rng: random.Random, weights: Mapping[T, int] | Sequence[tuple[T, int]]
     return rng.choices([k for k, _ in items], [w for _, w in items])[0]
 
 
-def _given_names(lang: int, female: bool) -> tuple[str, ...]:
+def given_names_for(lang: int, female: bool) -> tuple[str, ...]:
     return ((EN_GIVEN_M, EN_GIVEN_F), (ES_GIVEN_M, ES_GIVEN_F))[lang][female]
 
 
@@ -303,7 +303,7 @@ class _Generator:
         if rng.random() < 0.03:
             gender = "non_binary"
         female = sex == "female" or (sex == "not_known" and rng.random() < 0.5)
-        given = rng.choice(_given_names(int(spanish), female))
+        given = rng.choice(given_names_for(int(spanish), female))
         if spanish:
             family_name = f"{rng.choice(ES_FAMILY)} {rng.choice(ES_FAMILY)}"
             street, (postcode, city) = rng.choice(ES_STREETS), rng.choice(ES_CITIES)
@@ -437,7 +437,7 @@ class _Generator:
             born = max(c.date_of_birth.year + 17, self.anchor.year - rng.randint(1, 17))
             concern = rng.random() < 0.1
             member = family.add_member(
-                uow, c.actor, c.client_id, "child", rng.choice(_given_names(c.lang, rng.random() < 0.5)),
+                uow, c.actor, c.client_id, "child", rng.choice(given_names_for(c.lang, rng.random() < 0.5)),
                 birth_year=min(born, self.anchor.year), lives_with_client=rng.random() < 0.5,
                 carer=_pick(rng, {"client": 35, "other_parent": 30, "grandparent": 20, "foster_care": 8,
                                   "other_relative": 5, "not_known": 2}),
@@ -450,7 +450,7 @@ class _Generator:
         if rng.random() < 0.6:
             relationship = _pick(rng, {"partner": 3, "parent": 4, "sibling": 2, "friend": 1})
             members.append(family.add_member(uow, c.actor, c.client_id, relationship,
-                                             rng.choice(_given_names(c.lang, rng.random() < 0.5))))
+                                             rng.choice(given_names_for(c.lang, rng.random() < 0.5))))
         self.tally.counts.update(family_members=len(members))
         for member in members:
             if rng.random() < 0.5:
@@ -581,7 +581,7 @@ class _Generator:
 # --- accounts and the run --------------------------------------------------------------------------
 
 
-def _staff(uow: UnitOfWork, actor: Actor) -> list[tuple[Actor, int]]:
+def demo_staff(uow: UnitOfWork, actor: Actor) -> list[tuple[Actor, int]]:
     """(acting user, counsellor id) for lucia, tom and the administrator; accounts made if missing."""
     existing = {u.name: u for u in accounts.list_users(uow, actor)}
     staff = []
@@ -612,7 +612,7 @@ def populate(ws: Workspace, actor: Actor, clients: int = 200, seed: int = 1,
     reasons = codes.DISCHARGE_REASON.codes()
     with ws.unit_of_work() as uow:
         require(uow, actor, ADMINISTRATOR)
-        staff = _staff(uow, actor)
+        staff = demo_staff(uow, actor)
         uow.commit()
     done = 0
     while done < clients:

@@ -1,0 +1,1 @@
+"""Performance benchmark (not part of the normal test run): see ``bench.py``."""
