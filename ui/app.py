@@ -7,6 +7,21 @@ folder: ``clinic_app.config.resolve_data_dir``) and ``--demo``, creates the
 - an empty data folder opens the setup wizard, anything else the sign-in dialog;
 - after either, the main window opens with the signed-in session.
 
+Start-up checks and the guided restore (:mod:`ui.backup`):
+
+- while the sign-in dialog is up, ``backup.startup.startup_check`` looks at the files on
+  the I/O pool; a missing key-slot file or a damaged or missing database opens
+  :class:`~ui.backup.problems.StartupProblemDialog` over it (explanation, newest backup);
+- a database that cannot be opened at sign-in (the core's ``StorageError``) opens the
+  same explanation, with the newest backup of this installation;
+- after sign-in, ``backup.startup.check_database`` runs on the database thread behind a
+  "Checking the records…" dialog; if it finds a problem, the explanation offers the
+  restore or opening the records anyway;
+- "Restore from a backup…" (sign-in dialog), "Restore a backup instead…" (setup wizard)
+  and the explanation open :class:`~ui.backup.restore_wizard.RestoreWizard` in place of
+  the current window; after a restore the sign-in dialog opens, else the window before.
+  The data folder is never open while it is restored.
+
 ``--demo`` makes a throwaway installation in a new temporary folder (deleted at exit):
 organisation "Demo Aftercare Centre", administrator ``demo`` with a fixed password that
 the sign-in dialog shows.  If the core offers ``clinic_app.demo.populate(ws, actor,
@@ -19,6 +34,7 @@ log folder; the user sees a generic message, never a traceback.
 from __future__ import annotations
 
 import argparse
+import functools
 import importlib
 import importlib.util
 import logging
@@ -35,10 +51,16 @@ from PySide6.QtCore import QLibraryInfo, QLocale, QObject, Qt, QTranslator, Sign
 from PySide6.QtWidgets import QApplication, QProgressDialog
 
 from clinic_app import workspace
+from clinic_app.backup import startup
+from clinic_app.backup.startup import StartupReport
 from clinic_app.config import APP_AUTHOR, APP_NAME, DataPaths, resolve_data_dir
-from clinic_app.errors import ContinuumError
+from clinic_app.errors import ContinuumError, StorageError
 from clinic_app.services.auth import Actor
 from clinic_app.workspace import Workspace
+from ui.backup import jobs
+from ui.backup.common import BusyDialog
+from ui.backup.problems import StartupProblemDialog
+from ui.backup.restore_wizard import RestoreWizard
 from ui.main_window import MainWindow
 from ui.session import Session
 from ui.setup_wizard import SetupWizard
@@ -93,7 +115,8 @@ class Launcher(QObject):
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.data_dir, self.runner, self.demo, self.demo_clients = data_dir, runner, demo, demo_clients
-        self.window: MainWindow | SignInDialog | SetupWizard | QProgressDialog | None = None
+        self.window: (MainWindow | SignInDialog | SetupWizard | QProgressDialog | RestoreWizard
+                      | StartupProblemDialog | None) = None
         self.session: Session | None = None
 
     def start(self) -> None:
@@ -101,6 +124,7 @@ class Launcher(QObject):
             self._prepare_demo()
         elif DataPaths(self.data_dir).is_initialised():
             self.show_sign_in()
+            self._check_files()
         else:
             self.show_wizard()
 
@@ -140,16 +164,94 @@ class Launcher(QObject):
     def show_wizard(self) -> SetupWizard:
         wizard = SetupWizard(self.data_dir, self.runner)
         wizard.accepted.connect(lambda: self.show_main(wizard.workspace, wizard.actor))
+        wizard.restore_requested.connect(lambda: self.show_restore(None))
         wizard.show()
         self.window = wizard
         return wizard
 
     def show_sign_in(self, demo_hint: tuple[str, str] | None = None) -> SignInDialog:
         dialog = SignInDialog(self.data_dir, self.runner, demo_hint)
-        dialog.signed_in.connect(self.show_main)
+        dialog.signed_in.connect(self.check_database)
+        dialog.restore_requested.connect(lambda: self.show_restore(None))
+        dialog.open_failed.connect(self._open_failed)
         dialog.show()
         self.window = dialog
         return dialog
+
+    # --- start-up checks and the guided restore ---------------------------------------------------
+    def _check_files(self) -> None:
+        """The checks that need no key, on the I/O pool; a problem opens the explanation."""
+        data_dir = self.data_dir
+        self.runner.run_io(lambda: startup.startup_check(data_dir), self._problem_found)
+
+    def _open_failed(self, exc: StorageError) -> None:
+        data_dir, message = self.data_dir, str(exc)
+        self.runner.run_io(lambda: jobs.open_failure_report(data_dir, message), self._problem_found)
+
+    def _problem_found(self, report: StartupReport) -> None:
+        if not report.ok and isinstance(self.window, SignInDialog) and self.window.isVisible():
+            self.show_problem(report)
+
+    def check_database(self, ws: Workspace, actor: Actor) -> None:
+        """After sign-in: the integrity checks (database thread), then the main window or the explanation."""
+        progress = BusyDialog(self.tr("Checking the records…"), self.tr("Continuum"))
+        progress.show()
+        self.window = progress
+        done = functools.partial(self._database_checked, ws, actor, progress)
+        self.runner.run_db(lambda: startup.check_database(ws), done,
+                           lambda exc: done(StartupReport(ws.paths.root, startup.PROBLEM, (str(exc),), None)))
+
+    def _database_checked(self, ws: Workspace, actor: Actor, progress: BusyDialog, report: StartupReport) -> None:
+        if report.ok:
+            self.show_main(ws, actor)
+        else:
+            self.show_problem(report, (ws, actor))
+        progress.finish()  # after the next window is up, so the application does not quit
+
+    def show_problem(self, report: StartupReport,
+                     opened: tuple[Workspace, Actor] | None = None) -> StartupProblemDialog:
+        """The explanation: over the sign-in dialog, or (with the database ``opened``) on its own."""
+        over = self.window if opened is None and isinstance(self.window, SignInDialog) else None
+        dialog = StartupProblemDialog(report, over, can_continue=opened is not None)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        if opened is not None:
+            ws, actor = opened
+            dialog.restore_requested.connect(functools.partial(self._close_and_restore, ws))
+            dialog.continue_requested.connect(lambda: self.show_main(ws, actor))
+            dialog.rejected.connect(lambda: self.runner.run_db(ws.close))
+            self.window = dialog
+        else:
+            dialog.restore_requested.connect(self.show_restore)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal if over else Qt.WindowModality.ApplicationModal)
+        dialog.show()
+        return dialog
+
+    def _close_and_restore(self, ws: Workspace, archive: Path | None) -> None:
+        self.runner.run_db(ws.close)  # before the restore, which runs after it on the same thread
+        self.show_restore(archive)
+
+    def show_restore(self, archive: Path | None) -> RestoreWizard:
+        """The restore wizard, in place of the current window (``archive``: the backup to offer)."""
+        previous = self.window
+        wizard = RestoreWizard(self.data_dir, self.runner, archive)
+        wizard.closing.connect(functools.partial(self._restore_closing, wizard))
+        wizard.show()
+        self.window = wizard
+        if previous is not None and not isinstance(previous, StartupProblemDialog):
+            previous.close()  # the explanation closes itself once it has asked for the restore
+        return wizard
+
+    def _restore_closing(self, wizard: RestoreWizard, restored: bool) -> None:
+        if not DataPaths(self.data_dir).is_initialised():
+            self.show_wizard()
+            return
+        dialog = self.show_sign_in()
+        self._check_files()
+        if restored:
+            dialog.show_note(self.tr("The backup has been restored. Sign in as usual."))
+            if wizard.restored_by:
+                dialog.user_name.setText(wizard.restored_by)
+                dialog.password.setFocus()
 
     def show_main(self, ws: Workspace | None, actor: Actor | None) -> MainWindow:
         assert ws is not None and actor is not None

@@ -10,6 +10,17 @@ shows the code once, in large selectable monospace, offers to print the recovery
 save it as PDF (``clinic_app.documents.recovery_sheet``), and enables Finish only after the
 user confirms the code has been kept somewhere safe.  The code is never written anywhere
 by the wizard itself.
+
+The last page, reached with "Next: backups" from the recovery code page, chooses the
+first backup folder in plain words (a USB stick or a folder on another disk), remembered
+with ``destination.remember_destination`` (the installation exists by then); "Choose
+later" is allowed, with a clear warning, and the main window keeps warning until a folder
+is chosen.  **Decision**: the recovery code page stays a final page (Finish works there
+too, once the code is kept), so that the one step that cannot be repeated never waits on
+an optional one.  Once the installation exists the Cancel button is gone.
+
+The welcome page offers "Restore a backup instead…" (``restore_requested``), the way onto
+a new computer: the launcher opens the restore wizard in place of this one.
 """
 
 from __future__ import annotations
@@ -18,7 +29,7 @@ import functools
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
@@ -38,6 +49,8 @@ from clinic_app.documents.recovery_sheet import render_recovery_sheet
 from clinic_app.errors import ContinuumError, ValidationError
 from clinic_app.services.auth import Actor
 from clinic_app.workspace import Workspace
+from ui.backup import jobs
+from ui.backup.common import choose_folder
 from ui.dialogs import ask_save_path
 from ui.forms import Form, PasswordPair, message_label, plain_label, set_message
 from ui.printing import print_pdf
@@ -68,6 +81,14 @@ class WelcomePage(QWizardPage):
         ):
             layout.addWidget(_paragraph(text, self))
         layout.addStretch(1)
+        layout.addWidget(_paragraph(self.tr(
+            "Moving Continuum from another computer, or starting again after a breakdown? Restore a backup "
+            "instead of setting up a new, empty database."), self))
+        self.restore_button = QPushButton(self.tr("&Restore a backup instead…"), self)
+        self.restore_button.setObjectName("linkButton")
+        self.restore_button.setFlat(True)
+        self.restore_button.setCursor(Qt.CursorShape.PointingHandCursor)
+        layout.addWidget(self.restore_button, 0, Qt.AlignmentFlag.AlignLeft)
 
 
 class OrganisationPage(QWizardPage):
@@ -155,6 +176,8 @@ class RecoveryCodePage(QWizardPage):
     def __init__(self, wizard: "SetupWizard") -> None:
         super().__init__(wizard)
         self._wizard = wizard
+        self.setFinalPage(True)
+        self.setButtonText(QWizard.WizardButton.NextButton, self.tr("&Next: backups"))
         self.setTitle(self.tr("Your recovery code"))
         self.setSubTitle(self.tr("Print this code or write it down now. It is shown only this once."))
         layout = QVBoxLayout(self)
@@ -254,8 +277,92 @@ class RecoveryCodePage(QWizardPage):
         set_message(self.status, self.tr("The recovery sheet was sent to the printer."), "ok")
 
 
+class BackupFolderPage(QWizardPage):
+    """The first backup folder, or "later" with a warning; the folder is remembered on Finish."""
+
+    def __init__(self, wizard: "SetupWizard") -> None:
+        super().__init__(wizard)
+        self._wizard = wizard
+        self.remembered = False
+        self.setTitle(self.tr("Where to keep backups"))
+        self.setSubTitle(self.tr("Optional now, but do not leave it for long."))
+        layout = QVBoxLayout(self)
+        layout.setSpacing(12)
+        for text in (
+            self.tr("A backup is an encrypted copy of all the records. Keep it away from this computer: on a "
+                    "USB stick, or in a folder on another disk or on a network share, so that the records "
+                    "survive if this computer breaks, is lost or is stolen."),
+            self.tr("Continuum makes a backup there every time an administrator closes it, and once a day "
+                    "while an administrator is signed in. It keeps the newest backup of each of the last "
+                    "7 days, 4 weeks and 12 months; this can be changed in Administration › Backups."),
+        ):
+            layout.addWidget(_paragraph(text, self))
+        self.form = Form(self)
+        self.folder = QLineEdit(self)
+        self.form.add_field("folder", self.tr("Backup &folder:"), self.folder,
+                            self.tr("For example the USB stick's drive, or a folder on another disk."))
+        self.folder.textChanged.connect(self.completeChanged)
+        self.folder.textChanged.connect(lambda: self.form.clear_errors())  # an old message no longer applies
+        layout.addWidget(self.form)
+        self.choose_button = QPushButton(self.tr("&Choose folder…"), self)
+        self.choose_button.clicked.connect(
+            lambda: choose_folder(self, self.tr("Choose the backup folder"), None, self.folder.setText))
+        self.form.add_action(self.choose_button)
+        row = QHBoxLayout()
+        row.addWidget(self.choose_button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        self.later = QCheckBox(self.tr("Choose &later"), self)
+        self.later.setAccessibleName(plain_label(self.later.text()))
+        self.later.toggled.connect(self._later_toggled)
+        layout.addWidget(self.later)
+        self.warning = message_label("warn", self)
+        self.warning.setObjectName("laterWarning")
+        layout.addWidget(self.warning)
+        layout.addStretch(1)
+
+    def _later_toggled(self, later: bool) -> None:
+        self.folder.setEnabled(not later)
+        self.choose_button.setEnabled(not later)
+        self.form.clear_errors()
+        set_message(self.warning, self.tr(
+            "Without a backup, a broken, lost or stolen computer means every record is lost. Continuum "
+            "will warn on every start until a backup folder is chosen in Administration › Backups.")
+            if later else "")
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:
+        return not self.form.busy and (self.later.isChecked() or bool(self.folder.text().strip()))
+
+    def validatePage(self) -> bool:
+        if self.later.isChecked() or self.remembered:
+            return True
+        if self.form.busy:
+            return False
+        data_dir, folder = self._wizard.data_dir, Path(self.folder.text().strip()).expanduser()
+        missing = self.tr("There is no folder {folder}. Plug in the USB stick, or choose another folder.").format(
+            folder=folder)
+        self.form.clear_errors()
+        self.form.set_busy(True)
+        self._wizard.runner.run_io(lambda: jobs.use_folder(data_dir, folder, missing), self._remembered,
+                                   self._failed)
+        return False
+
+    def _remembered(self, _folder: Path) -> None:
+        self.form.set_busy(False)
+        self.remembered = True
+        self._wizard.accept()
+
+    def _failed(self, exc: ContinuumError) -> None:
+        self.form.set_busy(False)
+        self.form.show_error(exc)
+
+
 class SetupWizard(QWizard):
     """Creates a new installation in ``data_dir``; afterwards ``workspace`` and ``actor`` are set."""
+
+    #: the user chose to restore a backup instead (welcome page)
+    restore_requested = Signal()
 
     def __init__(self, data_dir: Path, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -272,11 +379,15 @@ class SetupWizard(QWizard):
         self.organisation_page = OrganisationPage(self)
         self.administrator_page = AdministratorPage(self)
         self.recovery_page = RecoveryCodePage(self)
-        for page in (self.welcome_page, self.organisation_page, self.administrator_page, self.recovery_page):
+        self.backup_page = BackupFolderPage(self)
+        for page in (self.welcome_page, self.organisation_page, self.administrator_page, self.recovery_page,
+                     self.backup_page):
             self.addPage(page)
+        self.welcome_page.restore_button.clicked.connect(lambda: self.restore_requested.emit())
 
     def installation_created(self, ws: Workspace, actor: Actor, code: str) -> None:
         self.workspace, self.actor, self.recovery_code = ws, actor, code
+        self.setOption(QWizard.WizardOption.NoCancelButton)  # there is no going back now
 
     def reject(self) -> None:
         # Once the installation exists the only way on is Finish (after the code was kept).

@@ -8,6 +8,11 @@ dialog shows the demo user's name and password.
 
 The recovery dialog opens the database with the recovery code and sets a new password
 for an administrator (``workspace.recover``); the user is then signed in.
+
+"Restore from a backup…" asks for the restore wizard (``restore_requested``; the
+launcher opens it in place of this dialog).  A database that cannot be opened (the core's
+``StorageError``) is reported on the form and through ``open_failed``, so the launcher can
+explain it and offer the newest backup.
 """
 
 from __future__ import annotations
@@ -28,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from clinic_app import workspace
-from clinic_app.errors import ContinuumError
+from clinic_app.errors import ContinuumError, StorageError
 from clinic_app.services.auth import Actor
 from clinic_app.workspace import Workspace
 from ui.forms import Form, FormDialog, PasswordPair, fit_height, heading, message_label, set_message
@@ -63,6 +68,10 @@ class SignInDialog(QDialog):
     """Asks for user name and password; emits ``signed_in(ws, actor)`` and accepts on success."""
 
     signed_in = Signal(object, object)
+    #: the user asked to restore a backup
+    restore_requested = Signal()
+    #: the database could not be opened (carries the ``StorageError``)
+    open_failed = Signal(object)
 
     def __init__(self, data_dir: Path, runner: TaskRunner, demo_hint: tuple[str, str] | None = None,
                  parent: QWidget | None = None) -> None:
@@ -95,6 +104,12 @@ class SignInDialog(QDialog):
         self.forgot.setCursor(Qt.CursorShape.PointingHandCursor)
         self.forgot.clicked.connect(self.open_recovery)
         layout.addWidget(self.forgot, 0, Qt.AlignmentFlag.AlignLeft)
+        self.restore = QPushButton(self.tr("Restore from a backup…"), self)
+        self.restore.setObjectName("linkButton")
+        self.restore.setFlat(True)
+        self.restore.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.restore.clicked.connect(lambda: self.restore_requested.emit())
+        layout.addWidget(self.restore, 0, Qt.AlignmentFlag.AlignLeft)
 
         buttons = QDialogButtonBox(self)
         self.sign_in_button = buttons.addButton(self.tr("&Sign in"), QDialogButtonBox.ButtonRole.AcceptRole)
@@ -104,6 +119,7 @@ class SignInDialog(QDialog):
         buttons.rejected.connect(self.reject)
         self.form.add_action(self.sign_in_button)
         self.form.add_action(self.forgot)
+        self.form.add_action(self.restore)
         layout.addWidget(buttons)
 
         if demo_hint:
@@ -122,6 +138,12 @@ class SignInDialog(QDialog):
         self.form.show_error(exc)
         self.password.clear()
         self.password.setFocus()
+        if isinstance(exc, StorageError):
+            self.open_failed.emit(exc)
+
+    def show_note(self, text: str) -> None:
+        """Show ``text`` above the form (e.g. "The backup has been restored")."""
+        set_message(self.demo_hint, text)
 
     def _done(self, result: tuple[Workspace, Actor]) -> None:
         self.signed_in.emit(*result)

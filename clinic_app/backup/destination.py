@@ -18,6 +18,10 @@
   folder (the folder's path only; readable before sign-in, so the start-up check can
   point to the newest backup).  The GUI may set it explicitly with
   :func:`remember_destination`.
+- The *keep rule* of rotation (how many daily, weekly and monthly backups to keep) is
+  remembered the same way, in ``backup-rotation.json`` (:func:`remember_rotation`,
+  :func:`configured_rotation`; the defaults when never set or unreadable), so that the
+  GUI's automatic backups and an administrator's setting agree without a schema change.
 """
 
 from __future__ import annotations
@@ -26,7 +30,7 @@ import json
 import shutil
 import time
 from collections.abc import Callable, Hashable
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
@@ -36,6 +40,7 @@ from clinic_app.errors import ValidationError
 from clinic_app.security.keys import atomic_write
 
 DESTINATION_FILE = "backup-destination.json"
+ROTATION_FILE = "backup-rotation.json"
 STALE_AFTER = timedelta(days=7)
 PARTIAL_MAX_AGE = timedelta(days=1)
 
@@ -230,3 +235,30 @@ def configured_destination(data_dir: Path) -> Path | None:
         return None
     return Path(folder) if isinstance(folder, str) and folder else None
 
+
+@dataclass(frozen=True)
+class KeepRule:
+    """How many backups :func:`rotate` keeps: the newest of each of the last N days, weeks, months."""
+
+    daily: int = 7
+    weekly: int = 4
+    monthly: int = 12
+
+
+def remember_rotation(data_dir: Path, daily: int, weekly: int, monthly: int) -> KeepRule:
+    """Record the keep rule (``ValidationError`` under keep_daily/keep_weekly/keep_monthly if a count is bad)."""
+    _check_keep(keep_daily=daily, keep_weekly=weekly, keep_monthly=monthly)
+    rule = KeepRule(daily, weekly, monthly)
+    atomic_write(Path(data_dir) / ROTATION_FILE, json.dumps(asdict(rule)).encode("utf-8"))
+    return rule
+
+
+def configured_rotation(data_dir: Path) -> KeepRule:
+    """The remembered keep rule, or the defaults (never set, or the record is unreadable)."""
+    try:
+        d = json.loads((Path(data_dir) / ROTATION_FILE).read_text("utf-8"))
+        rule = KeepRule(d["daily"], d["weekly"], d["monthly"])
+        _check_keep(keep_daily=rule.daily, keep_weekly=rule.weekly, keep_monthly=rule.monthly)
+    except (OSError, ValueError, KeyError, TypeError, ValidationError):
+        return KeepRule()
+    return rule

@@ -1,4 +1,4 @@
-"""The Administration screen (administrators only): accounts, organisation settings and the audit log, one tab each."""
+"""The Administration screen (administrators only): accounts, organisation settings, the audit log and backups, one tab each."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 from ui.admin.accounts import AccountsPanel
 from ui.admin.audit_log import AuditLogPanel
 from ui.admin.organisation import OrganisationPanel
+from ui.backup.panel import BackupsPanel
 from ui.forms import heading
 from ui.session import Session
 
@@ -17,10 +18,12 @@ class AdministrationPage(QWidget):
         self.accounts = AccountsPanel(session, self)
         self.organisation = OrganisationPanel(session, self)
         self.audit = AuditLogPanel(session, self)
+        self.backups = BackupsPanel(session, self)
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self.accounts, self.tr("Accounts"))
         self.tabs.addTab(self.organisation, self.tr("Organisation"))
         self.tabs.addTab(self.audit, self.tr("Audit log"))
+        self.tabs.addTab(self.backups, self.tr("Backups"))
         layout = QVBoxLayout(self)
         layout.addWidget(heading(self.tr("Administration"), self))
         layout.addWidget(self.tabs)
