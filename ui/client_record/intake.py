@@ -7,7 +7,10 @@
   assessment, the consents and the BARC-10 in one transaction.
 - :class:`IntakeForm` is that form: a scroll area of group boxes, one
   :class:`ui.forms.Form` per section, tied together by :class:`ui.widgets.FormSet`.  With
-  an episode it shows only the assessment sections, for ``episodes.record_intake``.
+  an episode it shows only the assessment sections, for ``episodes.record_intake``; with
+  a client record only the person and contact section, filled in, for
+  ``clients.update_client`` (the "Edit details" dialog of :mod:`ui.client_record.client_details`
+  uses it, so the details are checked and laid out exactly as at intake).
 - :class:`IntakeTab` shows the intake of the open (else the latest) episode read-only,
   with a chooser for earlier episodes.  An episode without an assessment offers
   "Record intake", which opens the assessment form inside the tab (Ctrl+S through the
@@ -16,8 +19,8 @@
 Decisions
 ---------
 * **Read-only once saved.**  The core has no service that changes a recorded intake
-  (only ``clients.update_client`` for personal details), so the tab has no Edit button:
-  an intake stays as it was recorded.
+  (only ``clients.update_client`` for personal details, edited from the Overview), so the
+  tab has no Edit button: an intake stays as it was recorded.
 * **One source of truth for the rules.**  The check as the user types runs the core's
   own functions on the values typed: ``episodes.check_episode`` and ``check_intake``,
   ``consents.check_consents`` and ``assessments.check_answers`` are pure, so they run on
@@ -38,7 +41,9 @@ Decisions
   preferred language (the language of the user interface) and, for a counsellor, the
   assigned counsellor (themselves).  Administrators may assign any active counsellor or
   administrator; counsellors themselves or nobody (the account list is for
-  administrators only).
+  administrators only, and the core has no other list of counsellors).  Editing a
+  client's details also keeps the counsellor already assigned on offer, so that a
+  counsellor changing a phone number never unassigns a colleague by accident.
 """
 
 from __future__ import annotations
@@ -210,19 +215,23 @@ class IntakeForm(QWidget):
     """The intake form in a scroll area; a new client without ``episode``, else its assessment only.
 
     ``episode`` and ``date_of_birth`` (the client's) are needed together: the assessment
-    of an episode that has none yet, saved with ``episodes.record_intake``.
+    of an episode that has none yet, saved with ``episodes.record_intake``.  ``client``
+    alone: that client's personal details, saved with ``clients.update_client``.
     """
 
     #: a value changed (the form may now hold unsaved changes)
     changed = Signal()
 
     def __init__(self, session: Session, parent: QWidget | None = None, *, episode: EpisodeRecord | None = None,
-                 date_of_birth: date | None = None) -> None:
+                 date_of_birth: date | None = None, client: ClientRecord | None = None) -> None:
         super().__init__(parent)
         if (episode is None) != (date_of_birth is None):
             raise ValueError("an episode's assessment needs the client's date of birth, and only then")
+        if client is not None and episode is not None:
+            raise ValueError("a form edits either a client's details or an episode's assessment")
         self.session = session
         self.episode = episode
+        self.client = client
         self._date_of_birth = date_of_birth
         self.lang = ui_language()
         self.forms = FormSet(self)
@@ -240,17 +249,23 @@ class IntakeForm(QWidget):
         self._content.setObjectName("intakeContent")
         self._column = QVBoxLayout(self._content)
         self._column.setSpacing(12)
-        if self.is_new_client:
+        if client is not None:
             self._build_person()
-            self._build_consent()
-            self._build_episode()
+            self._fill_person(client)
         else:
-            self._build_assessment_date()
-        self._build_substances()
-        self._build_living()
-        self._build_employment()
-        self._build_health()
-        self._build_notes()
+            if self.is_new_client:
+                self._build_person()
+                self._build_consent()
+                self._build_episode()
+            else:
+                self._build_assessment_date()
+            self._build_substances()
+            self._build_living()
+            self._build_employment()
+            self._build_health()
+            self._build_notes()
+            self.forms.busy_changed.connect(self._enable_secondary)
+            self._enable_secondary()
         self.barc10: Barc10Entry | None = self._build_barc10() if self.is_new_client else None
         self._column.addStretch(1)
 
@@ -264,17 +279,15 @@ class IntakeForm(QWidget):
 
         self.forms.add_validator(self.check)
         self.forms.first_error.connect(lambda w: self.scroll.ensureWidgetVisible(w, 40, 80))
-        self.forms.busy_changed.connect(self._enable_secondary)
-        self._enable_secondary()
         self._touched.clear()  # the defaults set above are not the user's doing
         self._timer.stop()
         self._initial = self.snapshot()
-        if self.is_new_client:
+        if self.is_new_client or client is not None:
             self._load_counsellors()
 
     @property
     def is_new_client(self) -> bool:
-        return self.episode is None
+        return self.episode is None and self.client is None
 
     # --- building ---------------------------------------------------------------------------
     def _section(self, title: str, intro: str = "") -> Form:
@@ -329,6 +342,26 @@ class IntakeForm(QWidget):
         self.counsellor = QComboBox(form)
         self.counsellor.addItem(title_of("not_assigned"), None)
         self._add(form, "counsellor_id", self.counsellor)
+
+    def _fill_person(self, record: ClientRecord) -> None:
+        """Show ``record``'s personal details, with its assigned counsellor on offer and chosen."""
+        for key in ("given_names", "family_name", "phone", "email"):
+            edit = self._widgets[key]
+            assert isinstance(edit, QLineEdit)
+            edit.setText(getattr(record, key))
+        birth = self._widgets["date_of_birth"]
+        assert isinstance(birth, OptionalDateEdit)
+        birth.set_date(record.date_of_birth)
+        for key, _list in CLIENT_CODED_FIELDS:
+            combo = self._widgets[key]
+            assert isinstance(combo, CodeCombo)
+            combo.set_code(getattr(record, key))
+        address = self._widgets["address"]
+        assert isinstance(address, QPlainTextEdit)
+        address.setPlainText(record.address)
+        if record.counsellor_id is not None:
+            self.counsellor.addItem(record.counsellor_name or "", record.counsellor_id)
+            self.counsellor.setCurrentIndex(self.counsellor.count() - 1)
 
     def _build_consent(self) -> None:
         form = self._section(title_of("consent"), self.tr("Enter the date the client gave each consent; leave "
@@ -450,8 +483,13 @@ class IntakeForm(QWidget):
         chosen.sort(key=lambda u: (u.id != me, (u.full_name or u.name).casefold()))
         self.counsellor.blockSignals(True)
         for user in chosen:
-            self.counsellor.addItem(f"{user.full_name} ({user.name})" if user.full_name else user.name, user.id)
-        if self.session.actor.role != ADMINISTRATOR:
+            text = f"{user.full_name} ({user.name})" if user.full_name else user.name
+            index = self.counsellor.findData(user.id)
+            if index < 0:
+                self.counsellor.addItem(text, user.id)
+            else:  # the client's counsellor, already on offer: named as the others are
+                self.counsellor.setItemText(index, text)
+        if self.is_new_client and self.session.actor.role != ADMINISTRATOR:
             self.counsellor.setCurrentIndex(self.counsellor.findData(me))
         self.counsellor.blockSignals(False)
         if clean:
@@ -529,6 +567,9 @@ class IntakeForm(QWidget):
     def check(self) -> dict[str, str]:
         """Every problem the core finds in the values typed ({field: message})."""
         c = Checker()
+        if self.client is not None:
+            self._check_person(c)
+            return c.errors
         if self.is_new_client:
             date_of_birth = self._check_person(c)
             _episode, admission = check_episode(c, self.episode_details(), date_of_birth)
@@ -616,9 +657,12 @@ class IntakeForm(QWidget):
         """Check, then save through the service; ``on_done(result)`` after it committed.
 
         A new client gives an ``intake.IntakeResult``, an episode's assessment an
-        ``episodes.IntakeRecord``.  False (and nothing saved) when a local check failed.
+        ``episodes.IntakeRecord``, a client's details the ``clients.ClientRecord``.  False
+        (and nothing saved) when a local check failed.
         """
-        if self.episode is None:
+        if self.client is not None:
+            task = self.session.call(clients.update_client, self.client.id, self.client_details())
+        elif self.episode is None:
             task = self.session.call(intake.register_client, self.client_details(), self.episode_details(),
                                      self.intake_details(), self.consents(), self.barc10_answers())
         else:
@@ -644,11 +688,15 @@ class IntakeForm(QWidget):
         return started
 
 
-def _button_row(intake_form: IntakeForm, parent: QWidget, save: Callable[[], object],
-                cancel: Callable[[], object]) -> tuple[QHBoxLayout, QPushButton, QPushButton]:
-    """The general error line and Save / Cancel under an intake form (disabled while it saves)."""
-    save_button = QPushButton(QCoreApplication.translate("Intake", "&Save intake"), parent)
-    save_button.setToolTip(QCoreApplication.translate("Intake", "Save the intake (Ctrl+S)"))
+def button_row(intake_form: IntakeForm, parent: QWidget, save: Callable[[], object], cancel: Callable[[], object],
+               save_text: str | None = None,
+               save_tip: str | None = None) -> tuple[QHBoxLayout, QPushButton, QPushButton]:
+    """The general error line and Save / Cancel under an intake form (disabled while it saves).
+
+    ``save_text`` and ``save_tip`` name the Save button and its tooltip (default: the intake's).
+    """
+    save_button = QPushButton(save_text or QCoreApplication.translate("Intake", "&Save intake"), parent)
+    save_button.setToolTip(save_tip or QCoreApplication.translate("Intake", "Save the intake (Ctrl+S)"))
     cancel_button = QPushButton(QCoreApplication.translate("Intake", "Cancel"), parent)
     for button in (save_button, cancel_button):
         button.setAutoDefault(False)  # Enter in a field must not save a half-typed intake
@@ -685,7 +733,7 @@ class NewIntakeDialog(QDialog):
         self.setWindowTitle(self.tr("New client: intake"))
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.intake = IntakeForm(session, self)
-        buttons, self.save_button, self.cancel_button = _button_row(self.intake, self, self.save, self.reject)
+        buttons, self.save_button, self.cancel_button = button_row(self.intake, self, self.save, self.reject)
         QShortcut(QKeySequence.StandardKey.Save, self, self.save)
         layout = QVBoxLayout(self)
         layout.addWidget(self.intake, 1)
@@ -968,8 +1016,8 @@ class IntakeTab(RecordTab):
         page = QWidget(self.stack)
         self.editor = IntakeForm(self.session, page, episode=episode, date_of_birth=self.record.date_of_birth)
         self.editor.changed.connect(lambda: self.dirty_changed.emit(self.has_unsaved_changes()))
-        buttons, _save, _cancel = _button_row(self.editor, page, lambda: self.save(lambda _ok: None),
-                                              self._cancel_recording)
+        buttons, _save, _cancel = button_row(self.editor, page, lambda: self.save(lambda _ok: None),
+                                             self._cancel_recording)
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.editor, 1)

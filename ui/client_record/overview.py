@@ -1,20 +1,27 @@
 """The Overview tab of the client record: who the client is, what needs attention, BARC-10 trend.
 
-- **Client**: code, name, age (with the date of birth), assigned counsellor, status, and
-  the open episode (programme, admission date), or the last discharge when not in care.
+- **Client**: code, name, age (with the date of birth), contact, assigned counsellor,
+  status, and the open episode (programme, admission date), or the last discharge when not
+  in care.  "Edit details…" changes the personal and contact details and the assigned
+  counsellor (:mod:`ui.client_record.client_details`).
 - **Needs attention** (:func:`alerts`): a safeguarding concern recorded for a family member
   or child; recovery check-ups overdue or due soon; the care-plan review overdue or due
   soon; no active care plan for the open episode; no current consent to treatment.  "Soon"
   is the worklists' horizon (``worklists.DEFAULT_DAYS``), so the tab and the Today screen
   agree; the consent rule is the worklist's too (a treatment consent not withdrawn).
   With nothing to flag it says so in words.
+- **Consents** (:class:`ui.client_record.consents.ConsentsBox`): every consent given and
+  withdrawn, with "Record consent…" and "Withdraw…", here because this is where the missing
+  consent is flagged and where the Today "consent missing" worklist opens the client.
 - **Recovery capital**: the BARC-10 totals over time as a line chart (QtCharts: dates on
   x, totals 10-60 on y) with a sentence saying the same for screen readers; "no
   assessments yet" in words when there are none.
 
 Everything is loaded in one job on the database thread: the client record, the active
 plan of the open episode, the BARC-10 series, the check-ups and the family record (for
-the safeguarding flags), each through its service (and so audited as a read).
+the safeguarding flags), each through its service (and so audited as a read).  After an
+edit of the details or the consents the tab loads again in place (the alerts follow) and
+emits ``record_changed`` for the other tabs.
 """
 
 from __future__ import annotations
@@ -31,7 +38,9 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
+    QPushButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -47,6 +56,8 @@ from clinic_app.services.common import today
 from clinic_app.services.episodes import OPEN, age_on
 from clinic_app.services.family import FamilyRecord
 from clinic_app.services.followups import CheckupInfo
+from ui.client_record.client_details import open_edit_details
+from ui.client_record.consents import ConsentsBox
 from ui.client_record.tab import RecordTab
 from ui.clients.display import code_label, full_name, show_date, status_label
 from ui.forms import message_label, set_message
@@ -216,13 +227,25 @@ class OverviewTab(RecordTab):
         self.status.setObjectName("overviewStatus")
 
         self.facts_box = QGroupBox(self.tr("Client"), self)
-        self.facts = QFormLayout(self.facts_box)
+        self.facts = QFormLayout()
         self.facts.setLabelAlignment(Qt.AlignmentFlag.AlignLeft)
+        self.edit_button = QPushButton(self.tr("&Edit details…"), self.facts_box)
+        self.edit_button.setToolTip(self.tr("Change the personal and contact details or the assigned counsellor"))
+        self.edit_button.clicked.connect(self.edit_details)
+        edit_row = QHBoxLayout()
+        edit_row.addWidget(self.edit_button)
+        edit_row.addStretch(1)
+        facts_layout = QVBoxLayout(self.facts_box)
+        facts_layout.addLayout(self.facts)
+        facts_layout.addStretch(1)
+        facts_layout.addLayout(edit_row)
         self.alerts_box = QGroupBox(self.tr("Needs attention"), self)
         self.alerts_layout = QVBoxLayout(self.alerts_box)
         self.alerts_layout.setSpacing(6)
         self.alerts_layout.addStretch(1)
         self.alert_labels: list[QLabel] = []
+        self.consents = ConsentsBox(session, self)
+        self.consents.changed.connect(self._edited)
         self.chart_box = QGroupBox(self.tr("Recovery capital (BARC-10)"), self)
         self.chart = Barc10Chart(self.chart_box)
         QVBoxLayout(self.chart_box).addWidget(self.chart)
@@ -233,10 +256,11 @@ class OverviewTab(RecordTab):
         grid.addWidget(self.status, 0, 0, 1, 2)
         grid.addWidget(self.facts_box, 1, 0)
         grid.addWidget(self.alerts_box, 1, 1)
-        grid.addWidget(self.chart_box, 2, 0, 1, 2)
+        grid.addWidget(self.consents, 2, 0, 1, 2)
+        grid.addWidget(self.chart_box, 3, 0, 1, 2)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
-        grid.setRowStretch(3, 1)
+        grid.setRowStretch(4, 1)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
@@ -250,6 +274,9 @@ class OverviewTab(RecordTab):
         super().load(client_id)
         self._show(None)
         set_message(self.status, self.tr("Loading…"), "hint")
+        self._fetch(client_id)
+
+    def _fetch(self, client_id: int) -> None:
         self.session.runner.run_db(load_overview(self.session, client_id),
                                    functools.partial(self._loaded, client_id),
                                    functools.partial(self._failed, client_id))
@@ -266,6 +293,18 @@ class OverviewTab(RecordTab):
             text = self.tr("The overview could not be loaded.") if isinstance(exc, UnexpectedError) else error_text(exc)
             set_message(self.status, text, "error")
 
+    # --- editing ------------------------------------------------------------------------
+    def edit_details(self) -> None:
+        """Open "Edit details…" for the client shown."""
+        if self.data is not None:
+            open_edit_details(self, self.session, self.data.record, lambda _record: self._edited())
+
+    def _edited(self) -> None:
+        """The details or the consents changed: load again in place and tell the other tabs."""
+        if self.client_id is not None:
+            self._fetch(self.client_id)
+        self.record_changed.emit()
+
     # --- showing ------------------------------------------------------------------------
     def _show(self, data: OverviewData | None) -> None:
         self.data = data
@@ -277,8 +316,9 @@ class OverviewTab(RecordTab):
             label.hide()  # deleted later, when control is back in the event loop
             label.deleteLater()
         self.alert_labels = []
-        for box in (self.facts_box, self.alerts_box, self.chart_box):
+        for box in (self.facts_box, self.alerts_box, self.consents, self.chart_box):
             box.setVisible(data is not None)
+        self.consents.set_record(data.record if data is not None else None)
         if data is None:
             return
         self.fact_rows = self._facts(data.record)
@@ -302,6 +342,8 @@ class OverviewTab(RecordTab):
             (self.tr("Name:"), full_name(record.given_names, record.family_name)),
             (self.tr("Age:"), self.tr("{age} (born {date})").format(age=age_on(record.date_of_birth, now),
                                                                    date=show_date(record.date_of_birth))),
+            (self.tr("Contact:"), " · ".join(part for part in (record.phone, record.email) if part.strip())
+             or self.tr("None recorded")),
             (self.tr("Counsellor:"), record.counsellor_name or self.tr("Not assigned")),
             (self.tr("Status:"), status_label(record.status)),
         ]
