@@ -146,6 +146,8 @@ def test_edit_details_refused_beside_the_field_then_saved_and_shown(
     assert (record.given_names, record.date_of_birth, record.counsellor_id) == (
         "María José", date(1990, 4, 2), installation.counsellor.user_id)
     assert "María José Núñez Peña" in screen.record.header.text()
+    qtbot.waitUntil(lambda: any(screen.model.row(r).family_name == "Núñez Peña"
+                                for r in range(screen.model.rowCount())), timeout=5_000)  # the list too
     assert ("Name:", "María José Núñez Peña") in overview.fact_rows
     assert ("Contact:", "+34 611 222 333 · maria.jose@example.org") in overview.fact_rows
     intake = screen.record.tab("intake")  # the other tabs were told

@@ -234,6 +234,10 @@ class ClientsScreen(QWidget):
     def _record_loaded(self, record: ClientRecord) -> None:
         if record.id == self.record.client_id:
             self.record.set_header(record.code, full_name(record.given_names, record.family_name))
+            row = self.model.row_where(lambda c: c.id == record.id)
+            if row >= 0 and (self.model.row(row).family_name, self.model.row(row).given_names) != (
+                    record.family_name, record.given_names):
+                self._apply()  # the names were edited: the list (and its order) must show them
 
     def _rows_arrived(self, _parent: QModelIndex, first: int, _last: int) -> None:
         """A new first page (new search, reload): highlight the open client if it is on it."""
