@@ -58,3 +58,23 @@ def installation(tmp_path: Path) -> Iterator[Installation]:
     inst = Installation(data_dir, ws, admin, Actor(c.id, c.name, c.role), Actor(s.id, s.name, s.role), code)
     yield inst
     ws.close()
+
+
+@pytest.fixture(autouse=True)
+def _close_leftover_windows() -> Iterator[None]:
+    """GUI tests share one QApplication per worker: close what a test left open (message
+    boxes, dialogs, windows) so the next test never finds another test's widgets."""
+    yield
+    import sys
+
+    if "PySide6.QtWidgets" not in sys.modules:
+        return
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if app is None:
+        return
+    for widget in QApplication.topLevelWidgets():
+        if widget.isVisible():
+            widget.close()
+    app.processEvents()
