@@ -244,7 +244,12 @@ def test_sign_in_wrong_then_right_opens_main_window(qtbot: QtBot, runner: TaskRu
     qtbot.addWidget(dialog)
     assert unlabelled_inputs(dialog) == []
     assert ORG_NAME not in dialog.windowTitle()
+    qtbot.keyClick(dialog.user_name, Qt.Key.Key_Return)  # nothing typed: asked for, no try counted
+    assert "Enter your user name" in dialog.form.error_text("user_name")
     type_into(qtbot, dialog.user_name, ADMIN_NAME)
+    qtbot.keyClick(dialog.user_name, Qt.Key.Key_Return)  # Enter after the name moves to the password
+    assert runner.wait_idle()
+    assert dialog.password.hasFocus() and dialog.form.error_text(GENERAL) == ""
     type_into(qtbot, dialog.password, "not-the-password")
     dialog.sign_in_button.click()
     assert runner.wait_idle()

@@ -129,7 +129,15 @@ class SignInDialog(QDialog):
             self.password.setFocus()
 
     def sign_in(self) -> None:
+        """Sign in; Enter with a field still empty moves on instead (an empty try would count
+        as a failed sign-in and bring the back-off closer)."""
         if self.form.busy:
+            return
+        if not self.user_name.text().strip():
+            self.form.show_errors({"user_name": self.tr("Enter your user name.")})
+            return
+        if not self.password.text():
+            self.password.setFocus()
             return
         data_dir, name, password = self.data_dir, self.user_name.text(), self.password.text()
         self.form.submit(self.runner, lambda: workspace.sign_in(data_dir, name, password), self._done, self._failed)
