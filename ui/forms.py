@@ -10,6 +10,11 @@
   truth for the rules); a message for a field the form does not have, or any other
   ``ContinuumError``, goes to the form's general error line.  While the call runs the form
   and its action buttons are disabled.
+- :class:`Submitting` is what ``Form`` and :class:`ui.widgets.form_set.FormSet` (several
+  forms that behave as one) share: local checks, the general error line, ``show_error``
+  and ``submit``.  Each places field messages and disables its widgets its own way
+  (``show_errors``, ``clear_errors``, ``set_busy``); they differ on ``submit``'s
+  ``on_error`` only through :meth:`Submitting.failure_handler`.
 - :class:`PasswordPair` adds a password and its confirmation, with live feedback from the
   core's password policy under the first field.
 - :class:`FormDialog` is the OK/Cancel dialog around a form that all small dialogs use.
@@ -21,7 +26,7 @@ import functools
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal, SignalInstance
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -90,7 +95,92 @@ def fit_height(window: QWidget) -> None:
         window.resize(window.width(), needed)
 
 
-class Form(QWidget):
+class Submitting:
+    """Local checks, a general error line and the service call: what every form-like class shares.
+
+    A class using it calls :meth:`init_submitting` in its ``__init__``, declares the
+    ``busy_changed(bool)`` and ``messages_changed()`` signals and implements
+    ``show_errors``, ``clear_errors`` and ``set_busy``.
+    """
+
+    busy_changed: SignalInstance
+    messages_changed: SignalInstance
+
+    def init_submitting(self, parent: QWidget) -> None:
+        """Create the (hidden) general error line in ``parent``; no checks or actions yet."""
+        self._validators: list[Callable[[], Mapping[str, str]]] = []
+        self._actions: list[QWidget] = []
+        self._busy = False
+        self.general_error = message_label("error", parent)
+        self.general_error.setObjectName("generalError")
+
+    def add_validator(self, check: Callable[[], Mapping[str, str]]) -> None:
+        """Register a local check run before every submit; it returns {field: message}."""
+        self._validators.append(check)
+
+    def add_action(self, widget: QWidget) -> None:
+        """A button (outside the form) that is disabled while the form is busy."""
+        self._actions.append(widget)
+
+    @property
+    def busy(self) -> bool:
+        return self._busy
+
+    def show_errors(self, errors: Mapping[str, str]) -> dict[str, str]:
+        """Put each message beside its field; return the ones that have no place."""
+        raise NotImplementedError
+
+    def clear_errors(self) -> None:
+        raise NotImplementedError
+
+    def set_busy(self, busy: bool) -> None:
+        raise NotImplementedError
+
+    def show_error(self, exc: ContinuumError) -> None:
+        """Show a service error: field messages beside their fields, the rest on the general line."""
+        if isinstance(exc, UnexpectedError):
+            return  # the runner has already shown the generic dialog
+        if isinstance(exc, ValidationError):
+            rest = self.show_errors(exc.errors)
+            set_message(self.general_error, "\n".join(rest.values()))
+        else:
+            set_message(self.general_error, str(exc))
+        self.messages_changed.emit()
+
+    def local_errors(self) -> dict[str, str]:
+        errors: dict[str, str] = {}
+        for check in self._validators:
+            for key, message in check().items():
+                errors.setdefault(key, message)
+        return errors
+
+    def failure_handler(self, on_error: Callable[[ContinuumError], object] | None
+                        ) -> Callable[[ContinuumError], object]:
+        """What a failed ``submit`` calls: ``on_error`` instead of :meth:`show_error` if given."""
+        return on_error or self.show_error
+
+    def submit(self, runner: TaskRunner, task: Callable[[], Any], on_done: Callable[[Any], object],
+               on_error: Callable[[ContinuumError], object] | None = None) -> bool:
+        """Check locally, then run ``task`` on the database thread; False if a local check failed.
+
+        A service error goes to :meth:`failure_handler`'s choice.
+        """
+        self.clear_errors()
+        errors = self.local_errors()
+        if errors:
+            self.show_error(ValidationError(errors))
+            return False
+        self.set_busy(True)
+        runner.run_db(task, functools.partial(self._finish, on_done),
+                      functools.partial(self._finish, self.failure_handler(on_error)))
+        return True
+
+    def _finish(self, callback: Callable[[Any], object], value: Any) -> None:
+        self.set_busy(False)
+        callback(value)
+
+
+class Form(Submitting, QWidget):
     """Labelled fields with an error line under each, plus a general error line at the end."""
 
     busy_changed = Signal(bool)
@@ -109,11 +199,7 @@ class Form(QWidget):
         self._fields: dict[str, QWidget] = {}
         self._errors: dict[str, QLabel] = {}
         self._hints: dict[str, QLabel] = {}
-        self._validators: list[Callable[[], Mapping[str, str]]] = []
-        self._actions: list[QWidget] = []
-        self._busy = False
-        self.general_error = message_label("error", self)
-        self.general_error.setObjectName("generalError")
+        self.init_submitting(self)
         outer.addWidget(self.general_error)
 
     # --- building -------------------------------------------------------------------
@@ -144,14 +230,6 @@ class Form(QWidget):
         self._fields[key], self._hints[key], self._errors[key] = widget, hint_label, error_label
         return widget
 
-    def add_validator(self, check: Callable[[], Mapping[str, str]]) -> None:
-        """Register a local check run before every submit; it returns {field: message}."""
-        self._validators.append(check)
-
-    def add_action(self, widget: QWidget) -> None:
-        """A button (outside the form) that is disabled while the form is busy."""
-        self._actions.append(widget)
-
     # --- reading ----------------------------------------------------------------------
     def field(self, key: str) -> QWidget:
         return self._fields[key]
@@ -167,10 +245,6 @@ class Form(QWidget):
         """Replace the hint under ``key``'s field (``kind``: "hint", "warn" or "ok")."""
         set_message(self._hints[key], text, kind)
         self.messages_changed.emit()
-
-    @property
-    def busy(self) -> bool:
-        return self._busy
 
     # --- messages -----------------------------------------------------------------------
     def clear_errors(self) -> None:
@@ -196,45 +270,7 @@ class Form(QWidget):
         self.messages_changed.emit()
         return rest
 
-    def show_error(self, exc: ContinuumError) -> None:
-        """Show a service error: field messages beside their fields, the rest on the general line."""
-        if isinstance(exc, UnexpectedError):
-            return  # the runner has already shown the generic dialog
-        if isinstance(exc, ValidationError):
-            rest = self.show_errors(exc.errors)
-            set_message(self.general_error, "\n".join(rest.values()))
-        else:
-            set_message(self.general_error, str(exc))
-        self.messages_changed.emit()
-
     # --- running -----------------------------------------------------------------------
-    def local_errors(self) -> dict[str, str]:
-        errors: dict[str, str] = {}
-        for check in self._validators:
-            for key, message in check().items():
-                errors.setdefault(key, message)
-        return errors
-
-    def submit(self, runner: TaskRunner, task: Callable[[], Any], on_done: Callable[[Any], object],
-               on_error: Callable[[ContinuumError], object] | None = None) -> bool:
-        """Check locally, then run ``task`` on the database thread; False if a local check failed.
-
-        ``on_error`` replaces the default (``show_error``) for service errors.
-        """
-        self.clear_errors()
-        errors = self.local_errors()
-        if errors:
-            self.show_error(ValidationError(errors))
-            return False
-        self.set_busy(True)
-        runner.run_db(task, functools.partial(self._finish, on_done),
-                      functools.partial(self._finish, on_error or self.show_error))
-        return True
-
-    def _finish(self, callback: Callable[[Any], object], value: Any) -> None:
-        self.set_busy(False)
-        callback(value)
-
     def set_busy(self, busy: bool) -> None:
         self._busy = busy
         for widget in (*self._fields.values(), *self._actions):

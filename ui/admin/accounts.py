@@ -1,6 +1,6 @@
 """Account administration: the list of accounts and the dialogs that change them.
 
-The table is a ``QAbstractTableModel`` over the tuple of ``accounts.UserInfo`` that
+The table is a :class:`~ui.table_model.RowsModel` over the tuple of ``accounts.UserInfo`` that
 ``accounts.list_users`` returns; after every change the list is read again, so the table
 always shows what the database holds.  Each action is a small :class:`~ui.forms.FormDialog`
 whose messages appear beside its fields; refusals that concern no field (deactivating
@@ -13,7 +13,6 @@ import functools
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -33,53 +32,34 @@ from ui.dialogs import confirm
 from ui.forms import FormDialog, PasswordPair
 from ui.labels import local_date, role_choices, role_label
 from ui.session import Session
+from ui.table_model import RowsModel
 
-AnyIndex = QModelIndex | QPersistentModelIndex
 
-
-class AccountsModel(QAbstractTableModel):
+class AccountsModel(RowsModel[UserInfo]):
     """The accounts, one per row: user name, full name, role, active, password changed."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._users: tuple[UserInfo, ...] = ()
-        self._headers = (self.tr("User name"), self.tr("Full name"), self.tr("Role"), self.tr("Status"),
-                         self.tr("Password changed"))
+        super().__init__((self.tr("User name"), self.tr("Full name"), self.tr("Role"), self.tr("Status"),
+                          self.tr("Password changed")), self._texts, parent)
 
     def set_users(self, users: tuple[UserInfo, ...]) -> None:
-        self.beginResetModel()
-        self._users = users
-        self.endResetModel()
+        self.set_rows(users)
 
     def user(self, row: int) -> UserInfo:
-        return self._users[row]
+        return self.row(row)
 
     def row_of(self, name: str) -> int:
         """The row of the account ``name``, -1 if absent."""
-        return next((i for i, u in enumerate(self._users) if u.name == name), -1)
+        return self.row_where(lambda u: u.name == name)
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._users)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self._headers[section]
-        return None
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return None
-        u = self._users[index.row()]
+    def _texts(self, u: UserInfo) -> tuple[str, ...]:
         return (
             u.name,
             u.full_name,
             role_label(u.role),
             self.tr("Active") if u.active else self.tr("Deactivated"),
             local_date(u.password_changed_at),
-        )[index.column()]
+        )
 
 
 def _role_box(parent: QWidget, current: str) -> QComboBox:

@@ -1,7 +1,7 @@
 """The audit log viewer (administrators): who did what to which record, when, with filters,
 and a check that nobody has tampered with the log.
 
-The table is a ``QAbstractTableModel`` over the tuple of ``audit.AuditRow`` that
+The table is a :class:`~ui.table_model.RowsModel` over the tuple of ``audit.AuditRow`` that
 ``audit.list_entries`` returns, newest first; "Verify audit chain" runs ``audit.verify``
 and says the result in words.
 
@@ -38,7 +38,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -61,10 +61,10 @@ from clinic_app.services.audit import AuditRow, ChainReport
 from ui.forms import message_label, plain_label, set_message
 from ui.labels import local_date
 from ui.session import Session
+from ui.table_model import RowsModel
 from ui.tasks import UnexpectedError, error_text
 from ui.widgets.inputs import OptionalDateEdit
 
-AnyIndex = QModelIndex | QPersistentModelIndex
 
 PAGE_SIZE = 200
 MAX_ENTRIES = audit.MAX_LIST_LIMIT
@@ -175,50 +175,30 @@ def _in_range(row: AuditRow, since: date | None, until: date | None) -> bool:
     return (since is None or day >= since) and (until is None or day <= until)
 
 
-class AuditModel(QAbstractTableModel):
+class AuditModel(RowsModel[AuditRow]):
     """The entries, one per row: number, time, user, action, record, client, details."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._rows: tuple[AuditRow, ...] = ()
+        super().__init__((self.tr("No."), self.tr("Time"), self.tr("User"), self.tr("Action"), self.tr("Record"),
+                          self.tr("Client"), self.tr("Details")), self._texts, parent, right_aligned=(0,))
         self._codes: Mapping[int, str] = {}
-        self._headers = (self.tr("No."), self.tr("Time"), self.tr("User"), self.tr("Action"), self.tr("Record"),
-                         self.tr("Client"), self.tr("Details"))
 
-    def set_rows(self, rows: tuple[AuditRow, ...], codes: Mapping[int, str]) -> None:
-        self.beginResetModel()
-        self._rows, self._codes = rows, codes
-        self.endResetModel()
+    def set_entries(self, rows: tuple[AuditRow, ...], codes: Mapping[int, str]) -> None:
+        """Show ``rows``, naming clients by their ``codes``."""
+        self._codes = codes
+        self.set_rows(rows)
 
     def entry(self, row: int) -> AuditRow:
-        return self._rows[row]
+        return self.row(row)
 
     def client_text(self, row: AuditRow) -> str:
         if row.client_id is None:
             return ""
         return self._codes.get(row.client_id, f"#{row.client_id}")
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self._headers[section]
-        return None
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 0:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return None
-        r = self._rows[index.row()]
+    def _texts(self, r: AuditRow) -> tuple[str, ...]:
         return (str(r.seq), local_time(r), r.user_name, r.action, record_text(r), self.client_text(r),
-                details_text(r.details))[index.column()]
+                details_text(r.details))
 
 
 class AuditLogPanel(QWidget):
@@ -391,13 +371,13 @@ class AuditLogPanel(QWidget):
         if page.codes is not None:
             self._codes = page.codes
         if page.unknown_code is not None:
-            self.model.set_rows((), self._codes)
+            self.model.set_entries((), self._codes)
             self.status.setText("")
             set_message(self.filter_message, self.tr("There is no client with the code {code}.").format(
                 code=page.unknown_code))
             self.client.setFocus(Qt.FocusReason.OtherFocusReason)
             return
-        self.model.set_rows(page.rows, self._codes)
+        self.model.set_entries(page.rows, self._codes)
         self._offer_actions(page.rows)
         self.more_button.setEnabled(page.has_more)
         self.status.setText(self._status_text(page))

@@ -1,4 +1,4 @@
-"""What the backup views share: the session's backup coordinator, file choosers, texts, a table model.
+"""What the backup views share: the session's backup coordinator, file choosers, texts.
 
 - :class:`BackupCoordinator` (one per session, :func:`coordinator`): runs a backup on the
   database thread (:func:`ui.backup.jobs.make_backup`) and the status check on the I/O
@@ -16,26 +16,20 @@
   same as a small window that cannot be dismissed while the work runs (Escape or the
   title bar's close button would otherwise hide it, and with it the application's last
   window).
-- :class:`RowsModel` is a read-only ``QAbstractTableModel`` over a tuple of the core's
-  frozen dataclasses, with a function giving each row's cells.
 """
 
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QDateTime,
     QLocale,
-    QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
     Signal,
 )
@@ -51,8 +45,6 @@ from ui.backup.jobs import BackupOutcome
 from ui.session import Session
 
 CONTEXT = "Backups"
-T = TypeVar("T")
-AnyIndex = QModelIndex | QPersistentModelIndex
 
 
 def _tr(text: str) -> str:
@@ -281,41 +273,3 @@ class BusyDialog(QProgressDialog):
             super().closeEvent(event)
         else:
             event.ignore()
-
-
-class RowsModel(QAbstractTableModel, Generic[T]):
-    """Read-only rows of frozen dataclasses; ``cells(row)`` gives the texts of one row."""
-
-    def __init__(self, headers: Sequence[str], cells: Callable[[T], Sequence[str]],
-                 parent: QObject | None = None, right_aligned: Sequence[int] = ()) -> None:
-        super().__init__(parent)
-        self._headers, self._cells, self._right = tuple(headers), cells, frozenset(right_aligned)
-        self._rows: tuple[T, ...] = ()
-
-    def set_rows(self, rows: tuple[T, ...]) -> None:
-        self.beginResetModel()
-        self._rows = rows
-        self.endResetModel()
-
-    def rows(self) -> tuple[T, ...]:
-        return self._rows
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self._headers[section]
-        return None
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in self._right:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self._cells(self._rows[index.row()])[index.column()]
-        return None

@@ -54,7 +54,6 @@ from clinic_app.errors import ContinuumError
 from ui.backup import jobs
 from ui.backup.common import (
     BusyIndicator,
-    RowsModel,
     choose_folder,
     coordinator,
     counted,
@@ -66,6 +65,7 @@ from ui.backup.common import (
 from ui.backup.jobs import BackupOutcome
 from ui.forms import Form, message_label, set_message
 from ui.session import Session
+from ui.table_model import RowsModel
 from ui.tasks import UnexpectedError, error_text
 
 #: the largest count the keep rule's boxes accept (the core accepts any count of 0 or more)

@@ -29,7 +29,7 @@ What the user does
 
 Decisions
 ---------
-* The goals model is a ``QAbstractTableModel`` whose rows are domain headings and goals;
+* The goals model is a :class:`~ui.table_model.RowsModel` whose rows are domain headings and goals;
   headings span the row and cannot be selected, so the keyboard moves from goal to goal.
   Enter or a double click edits a goal of a draft; Delete removes it (after asking).
 * After every change the version list is read again (goal counts and statuses change);
@@ -49,15 +49,12 @@ from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QItemSelectionModel,
-    QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QFont, QKeyEvent, QResizeEvent
+from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -90,13 +87,13 @@ from ui.dialogs import confirm
 from ui.forms import Form, FormDialog, fit_height, heading, message_label, set_message
 from ui.labels import local_date
 from ui.session import Session
+from ui.table_model import AnyIndex, RowsModel, styled_font
 from ui.tasks import UnexpectedError
 from ui.widgets.barc10 import Barc10Entry
 from ui.widgets.code_combo import CodeCombo
 from ui.widgets.form_set import FormSet
 from ui.widgets.inputs import OptionalDateEdit
 
-AnyIndex = QModelIndex | QPersistentModelIndex
 
 #: the next review proposed at a review, in days from today
 NEXT_REVIEW_DAYS = 91
@@ -139,14 +136,12 @@ def _preview(text: str) -> str:
 # --- the goals table ---------------------------------------------------------------------------------
 
 
-class GoalsModel(QAbstractTableModel):
+class GoalsModel(RowsModel["str | Goal"]):
     """A plan's goals grouped by domain: a heading row per domain, then its goals."""
 
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: tuple[str | Goal, ...] = ()
-        self._headers = (self.tr("Goal"), self.tr("Actions"), self.tr("Responsible"), self.tr("Target date"),
-                         self.tr("Status"))
+        super().__init__((self.tr("Goal"), self.tr("Actions"), self.tr("Responsible"), self.tr("Target date"),
+                          self.tr("Status")), _goal_texts, parent)
 
     def set_goals(self, goals: tuple[Goal, ...]) -> None:
         rows: list[str | Goal] = []
@@ -155,58 +150,39 @@ class GoalsModel(QAbstractTableModel):
             if in_domain:
                 rows.append(domain)
                 rows.extend(in_domain)
-        self.beginResetModel()
-        self._rows = tuple(rows)
-        self.endResetModel()
+        self.set_rows(tuple(rows))
 
     def goal(self, row: int) -> Goal | None:
         """The goal at ``row`` (``None`` for a domain heading or no row)."""
-        item = self._rows[row] if 0 <= row < len(self._rows) else None
+        item = self.row_if_any(row)
         return item if isinstance(item, Goal) else None
 
     def heading_rows(self) -> list[int]:
-        return [i for i, item in enumerate(self._rows) if isinstance(item, str)]
+        return [i for i, item in enumerate(self.rows()) if isinstance(item, str)]
 
     def row_of(self, goal_id: int) -> int:
-        return next((i for i, item in enumerate(self._rows) if isinstance(item, Goal) and item.id == goal_id), -1)
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self._headers[section]
-        return None
+        return self.row_where(lambda item: isinstance(item, Goal) and item.id == goal_id)
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        if index.isValid() and isinstance(self._rows[index.row()], str):
+        if index.isValid() and isinstance(self.row(index.row()), str):
             return Qt.ItemFlag.ItemIsEnabled
         return super().flags(index)
 
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        item = self._rows[index.row()]
-        if isinstance(item, str):
-            if role == Qt.ItemDataRole.DisplayRole and index.column() == 0:
-                return code_label(RECOVERY_DOMAIN, item)
-            if role == Qt.ItemDataRole.FontRole:
-                font = QFont()
-                font.setBold(True)
-                return font
-            return None
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return None
-        return (
-            item.goal,
-            item.actions,
-            item.responsible,
-            show_date(item.target_date),
-            code_label(GOAL_STATUS, item.status),
-        )[index.column()]
+    def cell_data(self, row: str | Goal, column: int, role: int) -> Any:
+        if not isinstance(row, str):
+            return super().cell_data(row, column, role)
+        if role == Qt.ItemDataRole.DisplayRole and column == 0:
+            return code_label(RECOVERY_DOMAIN, row)
+        if role == Qt.ItemDataRole.FontRole:
+            return styled_font(bold=True)
+        return None
+
+
+def _goal_texts(item: str | Goal) -> tuple[str, ...]:
+    """A goal's cells (a domain heading's come from :meth:`GoalsModel.cell_data`)."""
+    assert isinstance(item, Goal)
+    return (item.goal, item.actions, item.responsible, show_date(item.target_date),
+            code_label(GOAL_STATUS, item.status))
 
 
 class GoalsView(QTableView):

@@ -42,12 +42,10 @@ from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QItemSelectionModel,
-    QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -73,11 +71,11 @@ from ui.client_record.tab import RecordTab
 from ui.clients.display import code_label, show_date
 from ui.forms import Form, FormDialog, fit_height, message_label, plain_label, set_message
 from ui.session import Session
+from ui.table_model import DISPLAY_AND_ACCESSIBLE, RowsModel, styled_font
 from ui.tasks import UnexpectedError, error_text
 from ui.widgets.code_combo import CodeCombo
 from ui.widgets.inputs import OptionalDateEdit, WholeNumberEdit
 
-AnyIndex = QModelIndex | QPersistentModelIndex
 
 CONCERN_COLOUR = QColor("#a4262c")
 PREVIEW_CHARS = 90
@@ -125,57 +123,31 @@ def _preview(text: str) -> str:
 # --- the tables ----------------------------------------------------------------------------------------
 
 
-class MembersModel(QAbstractTableModel):
+class MembersModel(RowsModel[FamilyMember]):
     """Family members and children, in the order they were entered."""
 
     CONCERN_COLUMN = 3
 
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._members: tuple[FamilyMember, ...] = ()
-        self._headers = (self.tr("Name"), self.tr("Relationship"), self.tr("Born"), self.tr("Safeguarding"),
-                         self.tr("Lives with client"), self.tr("Mainly cared for by"), self.tr("School"))
+        super().__init__((self.tr("Name"), self.tr("Relationship"), self.tr("Born"), self.tr("Safeguarding"),
+                          self.tr("Lives with client"), self.tr("Mainly cared for by"), self.tr("School")),
+                         self._texts, parent, text_roles=DISPLAY_AND_ACCESSIBLE)
 
     def set_members(self, members: tuple[FamilyMember, ...]) -> None:
-        self.beginResetModel()
-        self._members = members
-        self.endResetModel()
+        self.set_rows(members)
 
     def member(self, row: int) -> FamilyMember | None:
-        return self._members[row] if 0 <= row < len(self._members) else None
+        return self.row_if_any(row)
 
     def row_of(self, member_id: int) -> int:
-        return next((i for i, m in enumerate(self._members) if m.id == member_id), -1)
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._members)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self._headers[section]
-        return None
+        return self.row_where(lambda m: m.id == member_id)
 
     def born_text(self, member: FamilyMember) -> str:
         if member.birth_year is None:
             return self.tr("Not known")
         return self.tr("{year} (age {age})").format(year=member.birth_year, age=date.today().year - member.birth_year)
 
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        member = self._members[index.row()]
-        concern = index.column() == self.CONCERN_COLUMN and member.safeguarding_concern
-        if role == Qt.ItemDataRole.ForegroundRole and concern:
-            return CONCERN_COLOUR
-        if role == Qt.ItemDataRole.FontRole and concern:
-            font = QFont()
-            font.setBold(True)
-            return font
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return None
+    def _texts(self, member: FamilyMember) -> tuple[str, ...]:
         child = member.is_child
         return (
             member.first_name,
@@ -186,35 +158,39 @@ class MembersModel(QAbstractTableModel):
             self.tr("Yes") if member.lives_with_client else self.tr("No"),
             code_label(CHILD_CARER, member.carer) if child else "",
             member.school if child else "",
-        )[index.column()]
+        )
+
+    def cell_data(self, row: FamilyMember, column: int, role: int) -> Any:
+        if column == self.CONCERN_COLUMN and row.safeguarding_concern:
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return CONCERN_COLOUR
+            if role == Qt.ItemDataRole.FontRole:
+                return styled_font(bold=True)
+        return super().cell_data(row, column, role)
 
 
-class SupportNotesModel(QAbstractTableModel):
+class SupportNotesModel(RowsModel[FamilyNote]):
     """Support notes, newest first; a restricted note shows who wrote it and when, not what."""
 
     NOTE_COLUMN = 4
 
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._notes: tuple[FamilyNote, ...] = ()
+        super().__init__((self.tr("Date"), self.tr("About"), self.tr("Written by"), self.tr("Visibility"),
+                          self.tr("Note")), self._texts, parent, text_roles=DISPLAY_AND_ACCESSIBLE)
         self._about: dict[int, str] = {}
-        self._headers = (self.tr("Date"), self.tr("About"), self.tr("Written by"), self.tr("Visibility"),
-                         self.tr("Note"))
 
     def set_record(self, record: FamilyRecord) -> None:
-        self.beginResetModel()
-        self._notes = record.notes
         self._about = {m.id: member_name(m) for m in record.members}
-        self.endResetModel()
+        self.set_rows(record.notes)
 
     def notes(self) -> tuple[FamilyNote, ...]:
-        return self._notes
+        return self.rows()
 
     def note(self, row: int) -> FamilyNote | None:
-        return self._notes[row] if 0 <= row < len(self._notes) else None
+        return self.row_if_any(row)
 
     def row_of(self, note_id: int) -> int:
-        return next((i for i, n in enumerate(self._notes) if n.id == note_id), -1)
+        return self.row_where(lambda n: n.id == note_id)
 
     def about(self, note: FamilyNote) -> str:
         if note.family_member_id is None:
@@ -226,32 +202,16 @@ class SupportNotesModel(QAbstractTableModel):
             return self.tr("Restricted")
         return self.tr("Sensitive") if note.sensitive else self.tr("Team")
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._notes)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self._headers[section]
-        return None
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        note = self._notes[index.row()]
-        if role == Qt.ItemDataRole.FontRole and note.restricted and index.column() in (3, self.NOTE_COLUMN):
-            font = QFont()
-            font.setItalic(True)
-            return font
-        if role == Qt.ItemDataRole.ToolTipRole and index.column() == self.NOTE_COLUMN and note.text is not None:
-            return note.text[:1000]
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return None
+    def _texts(self, note: FamilyNote) -> tuple[str, ...]:
         text = self.tr("Restricted: not shown to you") if note.text is None else _preview(note.text)
-        return (show_date(note.note_date), self.about(note), note.author_name, self.visibility(note),
-                text)[index.column()]
+        return (show_date(note.note_date), self.about(note), note.author_name, self.visibility(note), text)
+
+    def cell_data(self, row: FamilyNote, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.FontRole and row.restricted and column in (3, self.NOTE_COLUMN):
+            return styled_font(italic=True)
+        if role == Qt.ItemDataRole.ToolTipRole and column == self.NOTE_COLUMN and row.text is not None:
+            return row.text[:1000]
+        return super().cell_data(row, column, role)
 
 
 def _table(model: QAbstractTableModel, parent: QWidget, name: str) -> QTableView:

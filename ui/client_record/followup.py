@@ -53,11 +53,10 @@ from PySide6.QtCore import (
     QCoreApplication,
     QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -92,13 +91,13 @@ from ui.clients.display import code_label, full_name, show_date
 from ui.dialogs import confirm
 from ui.forms import Form, FormDialog, heading, message_label, set_message
 from ui.session import Session
+from ui.table_model import DISPLAY_AND_ACCESSIBLE, AnyIndex, RowsModel, styled_font
 from ui.tasks import UnexpectedError, error_text
 from ui.widgets.barc10 import Barc10Entry
 from ui.widgets.code_combo import CodeCombo
 from ui.widgets.form_set import FormSet
 from ui.widgets.inputs import OptionalDateEdit
 
-AnyIndex = QModelIndex | QPersistentModelIndex
 
 OVERDUE_COLOUR = QColor("#a4262c")
 ERROR_CELL_COLOUR = QColor("#f9dcdc")
@@ -304,31 +303,30 @@ class ReferralsModel(QAbstractTableModel):
 # --- the check-ups table ------------------------------------------------------------------------------------
 
 
-class CheckupsModel(QAbstractTableModel):
+class CheckupsModel(RowsModel[CheckupInfo]):
     """The client's check-ups by due date; overdue ones in red."""
 
     STATUS_COLUMN = 2
 
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._checkups: tuple[CheckupInfo, ...] = ()
+        super().__init__((self.tr("Due"), self.tr("Check-up"), self.tr("Status"), self.tr("Outcome"),
+                          self.tr("Attempts"), self.tr("BARC-10")), self._texts, parent,
+                         text_roles=DISPLAY_AND_ACCESSIBLE)
         self._today = date.today()
-        self._headers = (self.tr("Due"), self.tr("Check-up"), self.tr("Status"), self.tr("Outcome"),
-                         self.tr("Attempts"), self.tr("BARC-10"))
 
     def set_checkups(self, checkups: tuple[CheckupInfo, ...]) -> None:
-        self.beginResetModel()
-        self._checkups, self._today = checkups, date.today()
-        self.endResetModel()
+        self._today = date.today()
+        self.set_rows(checkups)
 
     def checkup(self, row: int) -> CheckupInfo | None:
-        return self._checkups[row] if 0 <= row < len(self._checkups) else None
+        return self.row_if_any(row)
 
     def row_of(self, checkup_id: int) -> int:
-        return next((i for i, c in enumerate(self._checkups) if c.id == checkup_id), -1)
+        return self.row_where(lambda c: c.id == checkup_id)
 
     def first_due_row(self) -> int:
-        return next((i for i, c in enumerate(self._checkups) if c.status == DUE), 0 if self._checkups else -1)
+        due = self.row_where(lambda c: c.status == DUE)
+        return due if due >= 0 or not self.rows() else 0
 
     def attempts_text(self, checkup: CheckupInfo) -> str:
         if not checkup.attempts:
@@ -336,30 +334,7 @@ class CheckupsModel(QAbstractTableModel):
         reached = sum(a.reached for a in checkup.attempts)
         return self.tr("{count} ({reached} reached)").format(count=len(checkup.attempts), reached=reached)
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._checkups)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self._headers[section]
-        return None
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        checkup = self._checkups[index.row()]
-        overdue = checkup.is_overdue(self._today)
-        if role == Qt.ItemDataRole.ForegroundRole and overdue:
-            return OVERDUE_COLOUR
-        if role == Qt.ItemDataRole.FontRole and overdue and index.column() == self.STATUS_COLUMN:
-            font = QFont()
-            font.setBold(True)
-            return font
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return None
+    def _texts(self, checkup: CheckupInfo) -> tuple[str, ...]:
         return (
             show_date(checkup.due_date),
             self.tr("{months} months after discharge").format(months=checkup.months_after),
@@ -367,7 +342,15 @@ class CheckupsModel(QAbstractTableModel):
             code_label(CHECKUP_OUTCOME, checkup.outcome),
             self.attempts_text(checkup),
             "" if checkup.barc10_total is None else str(checkup.barc10_total),
-        )[index.column()]
+        )
+
+    def cell_data(self, row: CheckupInfo, column: int, role: int) -> Any:
+        if row.is_overdue(self._today):
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return OVERDUE_COLOUR
+            if role == Qt.ItemDataRole.FontRole and column == self.STATUS_COLUMN:
+                return styled_font(bold=True)
+        return super().cell_data(row, column, role)
 
 
 def _table(model: QAbstractTableModel, parent: QWidget, name: str) -> QTableView:

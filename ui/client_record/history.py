@@ -28,13 +28,10 @@ from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QCoreApplication,
     QDateTime,
     QLocale,
-    QModelIndex,
     QObject,
-    QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
 )
@@ -58,9 +55,9 @@ from clinic_app.services.auth import ADMINISTRATOR
 from ui.client_record.tab import RecordTab
 from ui.forms import message_label, set_message
 from ui.session import Session
+from ui.table_model import DISPLAY_AND_ACCESSIBLE, RowsModel
 from ui.tasks import UnexpectedError, error_text
 
-AnyIndex = QModelIndex | QPersistentModelIndex
 
 CONTEXT = "AuditActions"
 PAGE = 200
@@ -154,43 +151,25 @@ def moment_text(moment: datetime) -> str:
     return QLocale().toString(QDateTime.fromSecsSinceEpoch(int(moment.timestamp())), "d MMM yyyy HH:mm:ss")
 
 
-class HistoryModel(QAbstractTableModel):
+class HistoryModel(RowsModel[AuditRow]):
     """Audit entries, newest first: when, who, what, which record, details."""
 
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: tuple[AuditRow, ...] = ()
-        self._headers = (self.tr("When"), self.tr("User"), self.tr("Action"), self.tr("Record"), self.tr("Details"))
-
-    def set_rows(self, rows: tuple[AuditRow, ...]) -> None:
-        self.beginResetModel()
-        self._rows = rows
-        self.endResetModel()
+        super().__init__((self.tr("When"), self.tr("User"), self.tr("Action"), self.tr("Record"), self.tr("Details")),
+                         self._texts, parent, text_roles=DISPLAY_AND_ACCESSIBLE)
 
     def entries(self) -> tuple[AuditRow, ...]:
-        return self._rows
+        return self.rows()
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self._headers[section]
-        return None
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        entry = self._rows[index.row()]
-        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 2:
-            return self.tr("Entry {seq}: {action}").format(seq=entry.seq, action=entry.action)
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return None
+    @staticmethod
+    def _texts(entry: AuditRow) -> tuple[str, ...]:
         return (moment_text(entry.at), entry.user_name, action_label(entry.action),
-                record_label(entry.entity, entry.entity_id), details_text(entry.details))[index.column()]
+                record_label(entry.entity, entry.entity_id), details_text(entry.details))
+
+    def cell_data(self, row: AuditRow, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.ToolTipRole and column == 2:
+            return self.tr("Entry {seq}: {action}").format(seq=row.seq, action=row.action)
+        return super().cell_data(row, column, role)
 
 
 class HistoryTab(RecordTab):

@@ -42,19 +42,17 @@ from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QDate,
     QEvent,
     QItemSelectionModel,
     QLocale,
     QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
     QTime,
     QTimer,
 )
-from PySide6.QtGui import QFont, QHideEvent, QShowEvent
+from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateEdit,
@@ -79,10 +77,10 @@ from ui.clients.display import code_label, show_date
 from ui.dialogs import confirm
 from ui.forms import Form, heading, message_label, set_message
 from ui.session import Session
+from ui.table_model import RowsModel, styled_font
 from ui.widgets.code_combo import CodeCombo
 from ui.widgets.form_set import FormSet
 
-AnyIndex = QModelIndex | QPersistentModelIndex
 
 AUTOSAVE_MS = 1_000
 """How long after the last keystroke a draft is saved."""
@@ -96,40 +94,38 @@ def _moment_text(moment: datetime) -> str:
     return f"{show_date(local.date())} {QLocale().toString(QTime(local.hour, local.minute), 'HH:mm')}"
 
 
-class NotesModel(QAbstractTableModel):
+class NotesModel(RowsModel[Note]):
     """The timeline: one note per row (date, type, author, status, start of the text)."""
 
+    NOTE_COLUMN = 4
+
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._notes: tuple[Note, ...] = ()
-        self._headers = (self.tr("Date"), self.tr("Type"), self.tr("Author"), self.tr("Status"), self.tr("Note"))
+        super().__init__((self.tr("Date"), self.tr("Type"), self.tr("Author"), self.tr("Status"), self.tr("Note")),
+                         self._texts, parent, text_roles=(Qt.ItemDataRole.DisplayRole,))
 
     def set_notes(self, notes_: tuple[Note, ...]) -> None:
-        self.beginResetModel()
-        self._notes = notes_
-        self.endResetModel()
+        self.set_rows(notes_)
 
     def notes(self) -> tuple[Note, ...]:
-        return self._notes
+        return self.rows()
 
     def note(self, row: int) -> Note:
-        return self._notes[row]
+        return self.row(row)
 
     def find(self, note_id: int | None) -> Note | None:
-        return next((n for n in self._notes if n.id == note_id), None)
+        return next((n for n in self.rows() if n.id == note_id), None)
 
     def row_of(self, note_id: int | None) -> int:
-        return next((i for i, n in enumerate(self._notes) if n.id == note_id), -1)
+        return self.row_where(lambda n: n.id == note_id)
 
     def update_draft(self, note_id: int, note_date: date, note_type: str, text: str) -> None:
         """Show what was just saved in a draft's row (without reading the timeline again)."""
         row = self.row_of(note_id)
         if row < 0:
             return
-        old = self._notes[row]
-        new = dataclasses.replace(old, note_date=note_date, note_type=note_type, text=text)
-        self._notes = (*self._notes[:row], new, *self._notes[row + 1:])
-        self.dataChanged.emit(self.index(row, 0), self.index(row, len(self._headers) - 1))
+        new = dataclasses.replace(self.row(row), note_date=note_date, note_type=note_type, text=text)
+        self._rows = (*self._rows[:row], new, *self._rows[row + 1:])
+        self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
 
     def status_text(self, note: Note) -> str:
         if note.status == DRAFT:
@@ -138,29 +134,7 @@ class NotesModel(QAbstractTableModel):
             return self.tr("Amendment")
         return self.tr("Signed, amended") if note.amended_by else self.tr("Signed")
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._notes)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self._headers[section]
-        return None
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        note = self._notes[index.row()]
-        if role == Qt.ItemDataRole.FontRole and note.status == DRAFT:
-            font = QFont()
-            font.setItalic(True)
-            return font
-        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 4:
-            return note.text[:1000]
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
+    def _texts(self, note: Note) -> tuple[str, ...]:
         first_line = " ".join(note.text.split())
         preview = first_line if len(first_line) <= PREVIEW_CHARS else first_line[: PREVIEW_CHARS - 1] + "…"
         return (
@@ -169,7 +143,14 @@ class NotesModel(QAbstractTableModel):
             note.author_name,
             self.status_text(note),
             preview,
-        )[index.column()]
+        )
+
+    def cell_data(self, row: Note, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.FontRole and row.status == DRAFT:
+            return styled_font(italic=True)
+        if role == Qt.ItemDataRole.ToolTipRole and column == self.NOTE_COLUMN:
+            return row.text[:1000]
+        return super().cell_data(row, column, role)
 
 
 @dataclass(eq=False)

@@ -16,68 +16,59 @@ Decisions:
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QLocale, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtCore import QAbstractTableModel, QLocale, Qt
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
 from clinic_app.statistics.quality import ADMISSIONS, ItemCompleteness, ProblemCount, QualityReport
 from ui.forms import message_label, set_message
+from ui.table_model import RowsModel, T, styled_font
 
-AnyIndex = QModelIndex | QPersistentModelIndex
 PROBLEM_COLOUR = QColor("#8a4b00")
 
 
-def _right(column: int, first_numeric: int) -> Any:
-    if column >= first_numeric:
-        return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-    return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+class _CountsModel(RowsModel[T]):
+    """Texts on the left, numbers from column ``first_numeric`` on the right (headers too)."""
 
+    def __init__(self, headers: tuple[str, ...], cells: Callable[[T], tuple[str, ...]], first_numeric: int,
+                 parent: QWidget | None) -> None:
+        super().__init__(headers, cells, parent, text_roles=(Qt.ItemDataRole.DisplayRole,))
+        self._first_numeric = first_numeric
 
-class CompletenessModel(QAbstractTableModel):
-    """One row per item: item, population, records, not recorded, not known, share missing."""
-
-    FIRST_NUMERIC = 2
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._items: tuple[ItemCompleteness, ...] = ()
-        self._headers = (self.tr("Item"), self.tr("Counted over"), self.tr("Episodes"), self.tr("Not recorded"),
-                         self.tr("Not known"), self.tr("Missing or not known"))
-
-    def set_items(self, items: tuple[ItemCompleteness, ...]) -> None:
-        self.beginResetModel()
-        self._items = items
-        self.endResetModel()
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._items)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
+    def _alignment(self, column: int) -> int:
+        if column >= self._first_numeric:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal:
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.TextAlignmentRole:
+            return self._alignment(section)
+        return super().headerData(section, orientation, role)
+
+    def cell_data(self, row: T, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _right(section, self.FIRST_NUMERIC)
-        return None
+            return self._alignment(column)
+        return super().cell_data(row, column, role)
+
+
+class CompletenessModel(_CountsModel[ItemCompleteness]):
+    """One row per item: item, population, records, not recorded, not known, share missing."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__((self.tr("Item"), self.tr("Counted over"), self.tr("Episodes"), self.tr("Not recorded"),
+                          self.tr("Not known"), self.tr("Missing or not known")), self._texts, 2, parent)
+
+    def set_items(self, items: tuple[ItemCompleteness, ...]) -> None:
+        self.set_rows(items)
 
     def _share(self, item: ItemCompleteness) -> str:
         share = item.share_missing
         return "–" if share is None else f"{QLocale().toString(share, 'f', 1)}%"
 
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _right(index.column(), self.FIRST_NUMERIC)
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        item = self._items[index.row()]
+    def _texts(self, item: ItemCompleteness) -> tuple[str, ...]:
         locale = QLocale()
         return (
             item.label,
@@ -86,52 +77,25 @@ class CompletenessModel(QAbstractTableModel):
             locale.toString(item.not_recorded),
             locale.toString(item.not_known),
             self._share(item),
-        )[index.column()]
+        )
 
 
-class ProblemsModel(QAbstractTableModel):
+class ProblemsModel(_CountsModel[ProblemCount]):
     """One row per kind of consistency problem: what it is, and how many episodes have it."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._problems: tuple[ProblemCount, ...] = ()
-        self._headers = (self.tr("Problem"), self.tr("Episodes"))
+        super().__init__((self.tr("Problem"), self.tr("Episodes")),
+                         lambda problem: (problem.label, QLocale().toString(problem.count)), 1, parent)
 
     def set_problems(self, problems: tuple[ProblemCount, ...]) -> None:
-        self.beginResetModel()
-        self._problems = problems
-        self.endResetModel()
+        self.set_rows(problems)
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._problems)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal:
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _right(section, 1)
-        return None
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        problem = self._problems[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return problem.label if index.column() == 0 else QLocale().toString(problem.count)
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _right(index.column(), 1)
-        if problem.count and role == Qt.ItemDataRole.ForegroundRole:
+    def cell_data(self, row: ProblemCount, column: int, role: int) -> Any:
+        if row.count and role == Qt.ItemDataRole.ForegroundRole:
             return QBrush(PROBLEM_COLOUR)
-        if problem.count and role == Qt.ItemDataRole.FontRole:
-            font = QFont()
-            font.setBold(True)
-            return font
-        return None
+        if row.count and role == Qt.ItemDataRole.FontRole:
+            return styled_font(bold=True)
+        return super().cell_data(row, column, role)
 
 
 def _table_view(model: QAbstractTableModel, name: str, parent: QWidget) -> QTableView:

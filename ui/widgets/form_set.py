@@ -16,23 +16,25 @@ It adds what a long form needs:
   line of its own inside the right section instead of the general line.
 * ``first_error`` tells the owner which field got the first message, so a scroll area
   can bring it into view.
+
+What it shares with ``Form`` (local checks, the general line, ``show_error``, ``submit``)
+comes from :class:`ui.forms.Submitting`; the one difference: ``submit``'s ``on_error``
+runs after the messages have been shown instead of replacing them (the owner of a long
+form adds to them, e.g. scrolls to the first).
 """
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable, Mapping
-from typing import Any
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QLabel, QWidget
 
-from clinic_app.errors import ContinuumError, ValidationError
-from ui.forms import Form, message_label, set_message
-from ui.tasks import TaskRunner, UnexpectedError
+from clinic_app.errors import ContinuumError
+from ui.forms import Form, Submitting, set_message
 
 
-class FormSet(QObject):
+class FormSet(Submitting, QObject):
     """The sections of one form; ``general_error`` is a label the owner places (e.g. above its buttons)."""
 
     busy_changed = Signal(bool)
@@ -45,11 +47,7 @@ class FormSet(QObject):
         super().__init__(parent)
         self._forms: list[Form] = []
         self._labels: dict[str, QLabel] = {}
-        self._validators: list[Callable[[], Mapping[str, str]]] = []
-        self._actions: list[QWidget] = []
-        self._busy = False
-        self.general_error = message_label("error", parent)
-        self.general_error.setObjectName("generalError")
+        self.init_submitting(parent)
 
     # --- building -------------------------------------------------------------------------
     def add_form(self, form: Form) -> Form:
@@ -60,14 +58,6 @@ class FormSet(QObject):
     def add_message_label(self, key: str, label: QLabel) -> None:
         """Messages under ``key`` (not a field) go to ``label`` (a ``message_label("error")``)."""
         self._labels[key] = label
-
-    def add_validator(self, check: Callable[[], Mapping[str, str]]) -> None:
-        """A local check run before every submit; it returns {field: message}."""
-        self._validators.append(check)
-
-    def add_action(self, widget: QWidget) -> None:
-        """A button disabled while a call runs."""
-        self._actions.append(widget)
 
     # --- reading ------------------------------------------------------------------------------
     def _form_of(self, key: str) -> Form | None:
@@ -94,10 +84,6 @@ class FormSet(QObject):
         if form is None:
             raise KeyError(key)
         return form.error_text(key)
-
-    @property
-    def busy(self) -> bool:
-        return self._busy
 
     # --- messages -------------------------------------------------------------------------------
     def set_field_error(self, key: str, message: str) -> bool:
@@ -145,49 +131,16 @@ class FormSet(QObject):
         return [label.objectName().removeprefix("error_") for label in labels
                 if label.objectName().startswith("error_")]
 
-    def show_error(self, exc: ContinuumError) -> None:
-        """A service error: field messages beside their fields, the rest on the general line."""
-        if isinstance(exc, UnexpectedError):
-            return  # the runner has already shown the generic dialog
-        if isinstance(exc, ValidationError):
-            rest = self.show_errors(exc.errors)
-            set_message(self.general_error, "\n".join(rest.values()))
-        else:
-            set_message(self.general_error, str(exc))
-        self.messages_changed.emit()
-
     # --- running ----------------------------------------------------------------------------------
-    def local_errors(self) -> dict[str, str]:
-        errors: dict[str, str] = {}
-        for check in self._validators:
-            for key, message in check().items():
-                errors.setdefault(key, message)
-        return errors
-
-    def submit(self, runner: TaskRunner, task: Callable[[], Any], on_done: Callable[[Any], object],
-               on_error: Callable[[ContinuumError], object] | None = None) -> bool:
-        """Check locally, then run ``task`` on the database thread; False if a local check failed.
-
-        ``on_error`` runs after the service's messages have been shown.
-        """
-        self.clear_errors()
-        errors = self.local_errors()
-        if errors:
-            self.show_error(ValidationError(errors))
-            return False
-        self.set_busy(True)
-
+    def failure_handler(self, on_error: Callable[[ContinuumError], object] | None
+                        ) -> Callable[[ContinuumError], object]:
+        """Show the service's messages, then call ``on_error`` (if given)."""
         def failed(exc: ContinuumError) -> None:
             self.show_error(exc)
             if on_error is not None:
                 on_error(exc)
 
-        runner.run_db(task, functools.partial(self._finish, on_done), functools.partial(self._finish, failed))
-        return True
-
-    def _finish(self, callback: Callable[[Any], object], value: Any) -> None:
-        self.set_busy(False)
-        callback(value)
+        return failed
 
     def set_busy(self, busy: bool) -> None:
         self._busy = busy
