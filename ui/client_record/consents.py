@@ -34,11 +34,8 @@ from datetime import date
 from typing import Any, TypeVar
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
-    QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
     Signal,
 )
@@ -64,9 +61,9 @@ from ui.client_record.family import clear_messages_on_edit
 from ui.clients.display import code_label, full_name, show_date
 from ui.forms import FormDialog, fit_height
 from ui.session import Session
+from ui.table_model import DISPLAY_AND_ACCESSIBLE, RowsModel
 from ui.widgets import CodeCombo, OptionalDateEdit
 
-AnyIndex = QModelIndex | QPersistentModelIndex
 DialogT = TypeVar("DialogT", bound=FormDialog)
 
 CONTEXT = "Consents"
@@ -91,54 +88,40 @@ def _one_line(scope: str) -> str:
     return "; ".join(line.strip() for line in scope.splitlines() if line.strip())
 
 
-class ConsentsModel(QAbstractTableModel):
-    """The consents of one client, newest first."""
+class ConsentsModel(RowsModel[ConsentRecord]):
+    """The consents of one client, newest first; withdrawn ones greyed."""
 
     WITHDRAWN_COLUMN = 3
 
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._consents: tuple[ConsentRecord, ...] = ()
-        self._headers = (self.tr("Consent"), self.tr("Named services"), self.tr("Given on"), self.tr("Withdrawn on"))
+        super().__init__((self.tr("Consent"), self.tr("Named services"), self.tr("Given on"), self.tr("Withdrawn on")),
+                         self._texts, parent, text_roles=DISPLAY_AND_ACCESSIBLE)
 
     def set_consents(self, given: tuple[ConsentRecord, ...]) -> None:
-        self.beginResetModel()
-        self._consents = tuple(sorted(given, key=lambda c: (c.given_on, c.id), reverse=True))
-        self.endResetModel()
+        self.set_rows(tuple(sorted(given, key=lambda c: (c.given_on, c.id), reverse=True)))
 
     def consent(self, row: int) -> ConsentRecord | None:
-        return self._consents[row] if 0 <= row < len(self._consents) else None
+        return self.row_if_any(row)
 
     def row_of(self, consent_id: int) -> int:
-        return next((i for i, c in enumerate(self._consents) if c.id == consent_id), -1)
+        return self.row_where(lambda c: c.id == consent_id)
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._consents)
+    @staticmethod
+    def _texts(consent: ConsentRecord) -> tuple[str, ...]:
+        withdrawn = consent.withdrawn_on is not None
+        return (code_label(codes.CONSENT_KIND, consent.kind), _one_line(consent.scope), show_date(consent.given_on),
+                show_date(consent.withdrawn_on) if withdrawn else "—")
 
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self._headers[section]
-        return None
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        consent = self._consents[index.row()]
+    def cell_data(self, consent: ConsentRecord, column: int, role: int) -> Any:
         withdrawn = consent.withdrawn_on is not None
         if role == Qt.ItemDataRole.ForegroundRole and withdrawn:
             return WITHDRAWN_COLOUR
         if role == Qt.ItemDataRole.ToolTipRole:
             return self.tr("Recorded by {name} on {day}").format(name=consent.recorded_by,
                                                                  day=show_date(consent.recorded_at.astimezone().date()))
-        if role == Qt.ItemDataRole.AccessibleTextRole and index.column() == self.WITHDRAWN_COLUMN and not withdrawn:
+        if role == Qt.ItemDataRole.AccessibleTextRole and column == self.WITHDRAWN_COLUMN and not withdrawn:
             return self.tr("Not withdrawn")
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return None
-        return (code_label(codes.CONSENT_KIND, consent.kind), _one_line(consent.scope), show_date(consent.given_on),
-                show_date(consent.withdrawn_on) if withdrawn else "—")[index.column()]
+        return super().cell_data(consent, column, role)
 
 
 # --- dialogs -------------------------------------------------------------------------------------------
