@@ -123,13 +123,6 @@ class Workspace:
             return False
         return f.open_slot(slot, normalise_secret(password), _machine_secret(f, slot)) == self._data_key
 
-    def new_recovery_code(self) -> str:
-        """Replace the recovery slot with a fresh code (the old code stops working)."""
-        code = new_recovery_code()
-        secret = parse_recovery_code(code).encode("ascii")
-        self.slots.update(lambda f: f.put_slot(f.make_slot(RECOVERY, secret, self._data_key)))
-        return code
-
     def organisation_name(self) -> str:
         with self.unit_of_work(write=False) as uow:
             s = uow.session.get(Setting, ORG_NAME)

@@ -16,7 +16,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -56,10 +55,6 @@ def _configure(dbapi_conn: Any, key: bytes) -> None:
         cur.close()
 
 
-def _is_database_error(exc: BaseException) -> bool:
-    return isinstance(exc, (sqlcipher3.DatabaseError, sqlite3.DatabaseError))
-
-
 def make_engine(path: Path, key: bytes, *, pooled: bool = True) -> Engine:
     """An engine on the encrypted database at ``path``.
 
@@ -84,22 +79,6 @@ def make_engine(path: Path, key: bytes, *, pooled: bool = True) -> Engine:
         conn.exec_driver_sql(f"BEGIN {mode}".strip())
 
     return engine
-
-
-def check_opens(path: Path, key: bytes) -> None:
-    """Raise ``StorageError`` if the file is not a database this key opens."""
-    conn = sqlcipher3.connect(str(path))
-    try:
-        _configure(conn, key)
-        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-    except NotEncryptedError:
-        raise
-    except Exception as exc:  # noqa: BLE001
-        if _is_database_error(exc):
-            raise StorageError("The database file is damaged or does not belong to these keys.") from exc
-        raise
-    finally:
-        conn.close()
 
 
 def integrity_report(engine: Engine) -> dict[str, list[str]]:
