@@ -59,8 +59,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -68,7 +66,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QScrollArea,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -91,7 +88,7 @@ from ui.table_model import AnyIndex, RowsModel, styled_font
 from ui.tasks import UnexpectedError
 from ui.widgets.barc10 import Barc10Entry
 from ui.widgets.code_combo import CodeCombo
-from ui.widgets.form_set import FormSet
+from ui.widgets.form_set import FormSetDialog
 from ui.widgets.inputs import OptionalDateEdit
 
 
@@ -308,29 +305,20 @@ class ClientSignatureDialog(FormDialog):
         return self.session.call(care_plans.record_client_signature, self.plan_id, self.signed_on.value())
 
 
-class ReviewDialog(QDialog):
+class ReviewDialog(FormSetDialog):
     """Review the active plan: when, each goal's status, the next review date and the BARC-10.
 
     ``succeeded`` carries the :class:`~clinic_app.services.care_plans.PlanReview`.
     """
 
-    succeeded = Signal(object)
-
     def __init__(self, session: Session, plan: CarePlan, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.session, self.plan = session, plan
-        self.setWindowTitle(self.tr("Review the care plan"))
-        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.resize(760, 720)
-        self.forms = FormSet(self)
-
-        intro = QLabel(self.tr("The review becomes version {version} of the plan and replaces version {current}, "
-                               "which stays readable. Goals can be changed afterwards in a new draft.")
-                       .format(version=plan.version + 1, current=plan.version), self)
-        intro.setWordWrap(True)
-
-        content = QWidget(self)
-        column = QVBoxLayout(content)
+        super().__init__(session, parent, self.tr("Review the care plan"),
+                         self.tr("The review becomes version {version} of the plan and replaces version {current}, "
+                                 "which stays readable. Goals can be changed afterwards in a new draft.")
+                         .format(version=plan.version + 1, current=plan.version),
+                         self.tr("Record review"), (760, 720))
+        self.plan = plan
+        content, column = self.content, self.content_layout
         dates = self.forms.add_form(Form(content))
         self.reviewed_on = OptionalDateEdit(content, maximum=date.today())
         self.reviewed_on.set_date(date.today())
@@ -373,42 +361,13 @@ class ReviewDialog(QDialog):
         barc_layout.addWidget(self.barc10)
         column.addWidget(barc_box)
         column.addStretch(1)
-
-        self.scroll = QScrollArea(self)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setWidget(content)
-        self.forms.first_error.connect(lambda field: self.scroll.ensureWidgetVisible(field))
         self.forms.add_validator(lambda: self.barc10.check() if self.take_barc10.isChecked() else {})
 
-        self.buttons = QDialogButtonBox(self)
-        self.ok_button = self.buttons.addButton(self.tr("Record review"), QDialogButtonBox.ButtonRole.AcceptRole)
-        self.ok_button.setDefault(True)
-        self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.accepted.connect(self.submit)
-        self.buttons.rejected.connect(self.reject)
-        self.forms.add_action(self.ok_button)
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addWidget(self.scroll, 1)
-        layout.addWidget(self.forms.general_error)
-        layout.addWidget(self.buttons)
-
     def submit(self) -> None:
-        if self.forms.busy:
-            return
         answers = self.barc10.answers() if self.take_barc10.isChecked() else None
         statuses = {goal_id: combo.code() for goal_id, combo in self.statuses.items()}
-        task = self.session.call(care_plans.review_plan, self.plan.id, self.reviewed_on.value(), statuses,
-                                 self.next_review_date.value(), answers)
-        self.forms.submit(self.session.runner, task, self._done)
-
-    def _done(self, review: PlanReview) -> None:
-        self.succeeded.emit(review)
-        self.accept()
-
-    def reject(self) -> None:
-        if not self.forms.busy:
-            super().reject()
+        self.run(self.session.call(care_plans.review_plan, self.plan.id, self.reviewed_on.value(), statuses,
+                                   self.next_review_date.value(), answers))
 
 
 # --- the tab ---------------------------------------------------------------------------------------------

@@ -61,8 +61,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -95,7 +93,7 @@ from ui.table_model import DISPLAY_AND_ACCESSIBLE, AnyIndex, RowsModel, styled_f
 from ui.tasks import UnexpectedError, error_text
 from ui.widgets.barc10 import Barc10Entry
 from ui.widgets.code_combo import CodeCombo
-from ui.widgets.form_set import FormSet
+from ui.widgets.form_set import FormSet, FormSetDialog
 from ui.widgets.inputs import OptionalDateEdit
 
 
@@ -398,25 +396,17 @@ class AttemptDialog(FormDialog):
                                  self.channel.code(), reached, self.note.toPlainText())
 
 
-class OutcomeDialog(QDialog):
+class OutcomeDialog(FormSetDialog):
     """Close a check-up with its outcome, optionally with a BARC-10; ``succeeded`` carries the check-up."""
 
-    succeeded = Signal(object)
-
     def __init__(self, session: Session, checkup: CheckupInfo, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.session, self.checkup_id = session, checkup.id
-        self.setWindowTitle(self.tr("Record the check-up's outcome"))
-        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.resize(720, 420)
-        self.forms = FormSet(self)
-        intro = QLabel(self.tr("The {months}-month recovery check-up, due {date}. Once its outcome is recorded "
-                               "the check-up is closed.").format(months=checkup.months_after,
-                                                                 date=show_date(checkup.due_date)), self)
-        intro.setWordWrap(True)
-
-        content = QWidget(self)
-        column = QVBoxLayout(content)
+        super().__init__(session, parent, self.tr("Record the check-up's outcome"),
+                         self.tr("The {months}-month recovery check-up, due {date}. Once its outcome is recorded "
+                                 "the check-up is closed.").format(months=checkup.months_after,
+                                                                   date=show_date(checkup.due_date)),
+                         self.tr("Record outcome"), (720, 420))
+        self.checkup_id = checkup.id
+        content, column = self.content, self.content_layout
         form = self.forms.add_form(Form(content))
         self.outcome = CodeCombo(CHECKUP_OUTCOME, content)
         self.completed_on = OptionalDateEdit(content, maximum=date.today())
@@ -437,23 +427,6 @@ class OutcomeDialog(QDialog):
         column.addWidget(self.barc10)
         column.addStretch(1)
         self.forms.add_validator(lambda: self.barc10.check() if self.take_barc10.isChecked() else {})
-
-        self.scroll_area = QScrollArea(self)
-        self.scroll_area.setWidgetResizable(True)
-        self.scroll_area.setWidget(content)
-        self.forms.first_error.connect(lambda field: self.scroll_area.ensureWidgetVisible(field))
-        self.buttons = QDialogButtonBox(self)
-        self.ok_button = self.buttons.addButton(self.tr("Record outcome"), QDialogButtonBox.ButtonRole.AcceptRole)
-        self.ok_button.setDefault(True)
-        self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.accepted.connect(self.submit)
-        self.buttons.rejected.connect(self.reject)
-        self.forms.add_action(self.ok_button)
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addWidget(self.scroll_area, 1)
-        layout.addWidget(self.forms.general_error)
-        layout.addWidget(self.buttons)
         self.outcome.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _barc10_toggled(self, on: bool) -> None:
@@ -471,20 +444,9 @@ class OutcomeDialog(QDialog):
                                                                 "no BARC-10."))
 
     def submit(self) -> None:
-        if self.forms.busy:
-            return
         answers = self.barc10.answers() if self.take_barc10.isChecked() else None
-        task = self.session.call(followups.record_outcome, self.checkup_id, self.outcome.code(),
-                                 self.completed_on.value(), self.notes.toPlainText(), answers)
-        self.forms.submit(self.session.runner, task, self._done)
-
-    def _done(self, checkup: CheckupInfo) -> None:
-        self.succeeded.emit(checkup)
-        self.accept()
-
-    def reject(self) -> None:
-        if not self.forms.busy:
-            super().reject()
+        self.run(self.session.call(followups.record_outcome, self.checkup_id, self.outcome.code(),
+                                   self.completed_on.value(), self.notes.toPlainText(), answers))
 
 
 # --- the tab ----------------------------------------------------------------------------------------------------

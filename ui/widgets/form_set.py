@@ -27,11 +27,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
+from typing import Any
+
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from clinic_app.errors import ContinuumError
 from ui.forms import Form, Submitting, set_message
+from ui.session import Session
 
 
 class FormSet(Submitting, QObject):
@@ -149,3 +152,57 @@ class FormSet(Submitting, QObject):
         for widget in self._actions:
             widget.setEnabled(not busy)
         self.busy_changed.emit(busy)
+
+
+class FormSetDialog(QDialog):
+    """A scrolling dialog around a :class:`FormSet`: intro text, the sections, the general
+    line and OK/Cancel.  Subclasses put their sections into ``content_layout`` and call
+    :meth:`run` with the service call; when it succeeds ``succeeded`` carries its result and
+    the dialog closes.  Cancel is ignored while the call runs (its answer must still arrive)."""
+
+    succeeded = Signal(object)
+
+    def __init__(self, session: Session, parent: QWidget | None, title: str, intro: str, ok_text: str,
+                 size: tuple[int, int]) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.setWindowTitle(title)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.resize(*size)
+        self.forms = FormSet(self)
+        intro_label = QLabel(intro, self)
+        intro_label.setWordWrap(True)
+        self.content = QWidget(self)
+        self.content_layout = QVBoxLayout(self.content)
+        self.scroll = QScrollArea(self)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setWidget(self.content)
+        self.forms.first_error.connect(lambda field: self.scroll.ensureWidgetVisible(field))
+        self.buttons = QDialogButtonBox(self)
+        self.ok_button = self.buttons.addButton(ok_text, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.ok_button.setDefault(True)
+        self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+        self.forms.add_action(self.ok_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro_label)
+        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.forms.general_error)
+        layout.addWidget(self.buttons)
+
+    def submit(self) -> None:
+        """OK: build the service call and :meth:`run` it (subclasses)."""
+        raise NotImplementedError
+
+    def run(self, task: Callable[[], Any]) -> None:
+        if not self.forms.busy:
+            self.forms.submit(self.session.runner, task, self._done)
+
+    def _done(self, result: object) -> None:
+        self.succeeded.emit(result)
+        self.accept()
+
+    def reject(self) -> None:
+        if not self.forms.busy:
+            super().reject()
