@@ -51,6 +51,13 @@ def plain_label(text: str) -> str:
     return text.replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip(": ")
 
 
+def paragraph(text: str, parent: QWidget) -> QLabel:
+    """A word-wrapping label for a sentence or two of explanation."""
+    label = QLabel(text, parent)
+    label.setWordWrap(True)
+    return label
+
+
 def message_label(kind: str, parent: QWidget | None = None) -> QLabel:
     """A word-wrapping label for messages; ``kind`` ("error", "hint", "ok") selects its style."""
     label = QLabel(parent)

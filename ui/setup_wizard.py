@@ -52,15 +52,9 @@ from clinic_app.workspace import Workspace
 from ui.backup import jobs
 from ui.backup.common import choose_folder
 from ui.dialogs import ask_save_path
-from ui.forms import Form, PasswordPair, message_label, plain_label, set_message
+from ui.forms import Form, PasswordPair, message_label, paragraph, plain_label, set_message
 from ui.printing import print_pdf
 from ui.tasks import TaskRunner
-
-
-def _paragraph(text: str, parent: QWidget) -> QLabel:
-    label = QLabel(text, parent)
-    label.setWordWrap(True)
-    return label
 
 
 class WelcomePage(QWizardPage):
@@ -79,9 +73,9 @@ class WelcomePage(QWizardPage):
                     "if every administrator password is forgotten."),
             self.tr("The records will be kept in this folder:\n{folder}").format(folder=data_dir),
         ):
-            layout.addWidget(_paragraph(text, self))
+            layout.addWidget(paragraph(text, self))
         layout.addStretch(1)
-        layout.addWidget(_paragraph(self.tr(
+        layout.addWidget(paragraph(self.tr(
             "Moving Continuum from another computer, or starting again after a breakdown? Restore a backup "
             "instead of setting up a new, empty database."), self))
         self.restore_button = QPushButton(self.tr("&Restore a backup instead…"), self)
@@ -182,7 +176,7 @@ class RecoveryCodePage(QWizardPage):
         self.setSubTitle(self.tr("Print this code or write it down now. It is shown only this once."))
         layout = QVBoxLayout(self)
         layout.setSpacing(12)
-        layout.addWidget(_paragraph(self.tr(
+        layout.addWidget(paragraph(self.tr(
             "If every administrator password is forgotten, this code is the only way to open the records "
             "again. It is also needed to restore a backup on a new computer. Keep the sheet locked away, "
             "not on the computer."), self))
@@ -296,7 +290,7 @@ class BackupFolderPage(QWizardPage):
                     "while an administrator is signed in. It keeps the newest backup of each of the last "
                     "7 days, 4 weeks and 12 months; this can be changed in Administration › Backups."),
         ):
-            layout.addWidget(_paragraph(text, self))
+            layout.addWidget(paragraph(text, self))
         self.form = Form(self)
         self.folder = QLineEdit(self)
         self.form.add_field("folder", self.tr("Backup &folder:"), self.folder,

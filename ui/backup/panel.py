@@ -36,7 +36,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QPushButton,
     QScrollArea,
@@ -63,19 +62,13 @@ from ui.backup.common import (
     status_text,
 )
 from ui.backup.jobs import BackupOutcome
-from ui.forms import Form, message_label, set_message
+from ui.forms import Form, message_label, paragraph, set_message
 from ui.session import Session
 from ui.table_model import RowsModel
 from ui.tasks import UnexpectedError, error_text
 
 #: the largest count the keep rule's boxes accept (the core accepts any count of 0 or more)
 MAX_KEEP = 999
-
-
-def _paragraph(text: str, parent: QWidget) -> QLabel:
-    label = QLabel(text, parent)
-    label.setWordWrap(True)
-    return label
 
 
 class BackupsPanel(QScrollArea):
@@ -194,7 +187,7 @@ class BackupsPanel(QScrollArea):
 
     def _keep_box(self, parent: QWidget) -> QGroupBox:
         box = QGroupBox(self.tr("Automatic backups and old backups"), parent)
-        intro = _paragraph(self.tr(
+        intro = paragraph(self.tr(
             "Continuum makes a backup into this folder when an administrator closes it, and once a day "
             "while an administrator is signed in (a counsellor's session cannot make backups). After "
             "every backup, old ones are removed: Continuum keeps the newest backup of each of the last "
@@ -223,11 +216,11 @@ class BackupsPanel(QScrollArea):
     def _restore_box(self, parent: QWidget) -> QGroupBox:
         box = QGroupBox(self.tr("Restoring a backup"), parent)
         column = QVBoxLayout(box)
-        column.addWidget(_paragraph(self.tr(
+        column.addWidget(paragraph(self.tr(
             "To restore a backup, quit Continuum, start it again and choose “Restore from a backup…” in "
             "the sign-in window. A restore needs an administrator's password or the recovery code, and "
             "the records here are backed up before anything is replaced."), box))
-        column.addWidget(_paragraph(self.tr(
+        column.addWidget(paragraph(self.tr(
             "Moving to a new computer is a restore: make a backup here, install Continuum on the new "
             "computer, choose “Restore a backup instead…” on its first page, then sign in as usual."), box))
         return box

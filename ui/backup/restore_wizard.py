@@ -36,7 +36,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QRadioButton,
@@ -52,14 +51,8 @@ from clinic_app.backup.operations import RestoreReport
 from clinic_app.errors import ContinuumError, SignInFailed
 from ui.backup import jobs
 from ui.backup.common import BusyIndicator, choose_backup_file, counted, kind_label, local_time, size_text
-from ui.forms import Form, message_label, set_message
+from ui.forms import Form, message_label, paragraph, set_message
 from ui.tasks import TaskRunner, UnexpectedError, error_text
-
-
-def _paragraph(text: str, parent: QWidget) -> QLabel:
-    label = QLabel(text, parent)
-    label.setWordWrap(True)
-    return label
 
 
 class ChooseBackupPage(QWizardPage):
@@ -78,7 +71,7 @@ class ChooseBackupPage(QWizardPage):
             folder=wizard.data_dir))
         layout = QVBoxLayout(self)
         layout.setSpacing(10)
-        layout.addWidget(_paragraph(self.tr(
+        layout.addWidget(paragraph(self.tr(
             "This is also how Continuum moves to a new computer: choose the newest backup of the old "
             "computer (for example on a USB stick), restore it here, then sign in as usual."), self))
         self.form = Form(self)
@@ -191,7 +184,7 @@ class CredentialsPage(QWizardPage):
         self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("&Restore"))
         layout = QVBoxLayout(self)
         layout.setSpacing(10)
-        layout.addWidget(_paragraph(self.tr(
+        layout.addWidget(paragraph(self.tr(
             "Any account's password can open a backup to test it, but only an administrator's password, "
             "or the recovery code from the printed recovery sheet, can restore one. Use the password the "
             "account had when the backup was made."), self))
@@ -218,7 +211,7 @@ class CredentialsPage(QWizardPage):
         layout.addWidget(self.use_password)
         layout.addWidget(self.use_code)
         layout.addWidget(self.form)
-        self.safety = _paragraph(self.tr(
+        self.safety = paragraph(self.tr(
             "Before anything is replaced, the backup is checked again and put together in a separate "
             "folder; a backup made by an older version is upgraded there. Then the records now in this "
             "folder are backed up into “pre-restore-backups” inside it, or, if they cannot be read, kept "
@@ -288,11 +281,11 @@ class DonePage(QWizardPage):
         self.setTitle(self.tr("The backup has been restored"))
         layout = QVBoxLayout(self)
         layout.setSpacing(10)
-        self.summary = _paragraph("", self)
+        self.summary = paragraph("", self)
         self.summary.setObjectName("restoreSummary")
-        self.previous = _paragraph("", self)
+        self.previous = paragraph("", self)
         self.previous.setObjectName("previousFiles")
-        self.next_steps = _paragraph(self.tr(
+        self.next_steps = paragraph(self.tr(
             "Sign in as usual. A password that was bound to the old computer does not work on a new one: "
             "use “Forgot your password? Use the recovery code…” in the sign-in window and set a new one."), self)
         for label in (self.summary, self.previous, self.next_steps):
