@@ -9,17 +9,16 @@ pictures.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
 from conftest import ADMIN_NAME, ADMIN_PASSWORD, COUNSELLOR_NAME, COUNSELLOR_PASSWORD, ORG_NAME, Installation
-from gui_helpers import message_boxes, save_screenshot, unlabelled_inputs
-from PySide6.QtCore import QSettings
+from gui_helpers import save_screenshot, unlabelled_inputs
 from PySide6.QtWidgets import QApplication, QFileDialog, QWizard
 from pytestqt.qtbot import QtBot
 from test_backup import make_installation_at_first_revision
+from test_gui_shell import _configured_app, _gui_settings, runner  # noqa: F401 - shared GUI fixtures
 
 from clinic_app import workspace
 from clinic_app.backup import archive, destination, operations
@@ -42,26 +41,6 @@ from ui.sign_in import SignInDialog
 from ui.tasks import TaskRunner
 
 SLOW = 30_000
-
-
-@pytest.fixture(scope="session", autouse=True)
-def _configured_app(qapp: QApplication) -> None:
-    ui_app.configure_application(qapp)
-
-
-@pytest.fixture(autouse=True)
-def _gui_settings(tmp_path: Path) -> None:
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "qsettings"))
-
-
-@pytest.fixture
-def runner(qapp: QApplication) -> Iterator[TaskRunner]:
-    r = TaskRunner()
-    yield r
-    for box in message_boxes():
-        box.close()
-    r.shutdown()
 
 
 @pytest.fixture
