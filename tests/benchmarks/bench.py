@@ -4,7 +4,7 @@
     python tests/benchmarks/bench.py --sizes 1000
 
 Databases are made once with :func:`clinic_app.demo_bulk.generate` and cached under
-``tests/benchmarks/.cache/<size>/`` (git-ignored), with a plain (unencrypted) copy made by
+``tests/benchmarks/.cache/<size>/`` (git-ignored; ``CONTINUUM_BENCH_CACHE`` names another folder), with a plain (unencrypted) copy made by
 ``sqlcipher_export`` for the encrypted/plain comparison; delete the folder to rebuild.
 
 Measured per size (median and p95 of wall-clock milliseconds, plus the median CPU time of
@@ -77,7 +77,7 @@ from clinic_app.services import statistics as stats_service  # noqa: E402
 from clinic_app.services.auth import Actor  # noqa: E402
 from clinic_app.uow import UnitOfWork  # noqa: E402
 
-CACHE = HERE / ".cache"
+CACHE = Path(os.environ.get("CONTINUUM_BENCH_CACHE", HERE / ".cache"))
 ADMIN, PASSWORD = "admin", "Benchmark-pässwörd-2026"
 PREFIXES = ("ma", "mar", "maria", "garc", "c-2025-00", "maria lo")
 SEED = 7
