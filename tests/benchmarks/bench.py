@@ -24,9 +24,9 @@ price of the encryption alone.
 
 Findings so far (first run, loaded machine), for the work on the targets:
 
-- ``PRAGMA cipher_memory_security = ON`` (``clinic_app/db/engine.py``) costs about 3x CPU on
-  every query even with all pages cached; without it the encrypted/plain ratio at 10,000
-  clients went from 5.1 to 1.26.  DESIGN.md asks for it: the trade-off needs a decision.
+- ``PRAGMA cipher_memory_security = ON`` costs about 3x CPU on every query even with all
+  pages cached; without it the encrypted/plain ratio at 10,000 clients went from 5.1 to
+  1.26.  Decided: OFF (see ``clinic_app/db/engine.py``).
 - Search at 100,000: every typed word is an ``IN (subquery)`` that builds and sorts the full
   match set, and a code-shaped search ("c-2025-00") splits into words of which "c" matches
   every client.  Code-shaped text should be a range on ``clients.code``; the list should
