@@ -8,6 +8,8 @@ the I/O pool), with a busy indicator while it runs.
 - :mod:`ui.backup.common`: the per-session :class:`~ui.backup.common.BackupCoordinator`
   (runs backups and status checks, caches the last status, tells every view), dialogs to
   choose a folder or a backup file, and the texts shared by the views.
+- :mod:`ui.backup.folder_field`: the backup folder field (the folder, "Choose folder…",
+  the checks that a folder can take backups) shared by the Backups tab and the setup wizard.
 - :mod:`ui.backup.panel`: the Backups tab of the Administration screen: the destination
   folder, "Back up now", the backups in the folder, "Test restore", the keep rule.
 - :mod:`ui.backup.monitor`: what the main window gets: the warning banner, the

@@ -3,8 +3,14 @@
 - :func:`make_backup` (database thread): ``operations.create_backup`` into a folder, then
   rotation with the installation's keep rule, for this installation's archives only.  A
   rotation that cannot delete a file does not undo the backup: the result says so.
-- :func:`current_status` and :func:`backups_in` (I/O pool): read the backup folder;
-  :func:`use_folder` remembers a (present) folder as the installation's destination.
+- :func:`current_status` and :func:`backups_in` (I/O pool): read the backup folder.
+- :func:`use_folder` (I/O pool) checks a folder and remembers it as the installation's
+  destination.  A backup folder must be named in full, exist, take a new file, and not be
+  the data folder or inside it (a backup there would be lost with the very folder it
+  protects); the messages are the caller's (translated), under the key ``folder``.
+  **Decision**: a folder on the same disk as the data folder is accepted (a second folder
+  is better than none, e.g. on a computer with one disk) but reported
+  (``ChosenFolder.same_disk``), so the views can advise a USB stick.
 - :func:`check_archive` (I/O pool): an archive's structure, seal and hashes, and whether
   this version can restore it (a newer one is refused with the core's message).
 - :func:`newest_backup_for` and :func:`open_failure_report` (I/O pool): the newest good
@@ -14,6 +20,7 @@
 
 from __future__ import annotations
 
+import tempfile
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -69,12 +76,62 @@ def is_due(status: BackupStatus, now: datetime | None = None) -> bool:
     return (now or datetime.now(timezone.utc)) - status.last_good.created_at >= AUTO_INTERVAL
 
 
-def use_folder(data_dir: Path, folder: Path, missing: str) -> Path:
-    """Remember ``folder`` as the backup destination; ``ValidationError`` {"folder": missing} if it is not there."""
-    if not Path(folder).expanduser().is_dir():
-        raise ValidationError({"folder": missing})
+@dataclass(frozen=True)
+class FolderProblems:
+    """What to say when a folder cannot take backups (already translated, the folder named in them)."""
+
+    #: a relative path such as "backups"
+    not_absolute: str
+    #: no such folder (a USB stick not plugged in)
+    missing: str
+    #: the data folder itself or a folder inside it
+    inside_data: str
+    #: no new file can be written there (read-only, no permission, full)
+    not_writable: str
+
+
+@dataclass(frozen=True)
+class ChosenFolder:
+    """A backup folder that passed the checks and is now the installation's destination."""
+
+    folder: Path
+    #: the folder is on the same disk as the records, so one broken disk would take both
+    same_disk: bool
+
+
+def _is_inside(folder: Path, data_dir: Path) -> bool:
+    return folder == data_dir or data_dir in folder.parents
+
+
+def _writable(folder: Path) -> bool:
+    try:
+        with tempfile.TemporaryFile(dir=folder, prefix=".continuum-write-test-"):
+            return True
+    except OSError:
+        return False
+
+
+def use_folder(data_dir: Path, folder: Path, problems: FolderProblems) -> ChosenFolder:
+    """Check ``folder`` and remember it as the backup destination; ``ValidationError`` {"folder": …} if unfit."""
+    folder = Path(folder).expanduser()
+    if not folder.is_absolute():
+        raise ValidationError({"folder": problems.not_absolute})
+    if not folder.is_dir():
+        raise ValidationError({"folder": problems.missing})
+    folder, data_dir = folder.resolve(), Path(data_dir).expanduser().resolve()
+    if _is_inside(folder, data_dir):
+        raise ValidationError({"folder": problems.inside_data})
+    if not _writable(folder):
+        raise ValidationError({"folder": problems.not_writable})
     destination.remember_destination(data_dir, folder)
-    return Path(folder)
+    return ChosenFolder(folder, _same_disk(folder, data_dir))
+
+
+def _same_disk(folder: Path, data_dir: Path) -> bool:
+    try:
+        return folder.stat().st_dev == data_dir.stat().st_dev
+    except OSError:
+        return False
 
 
 def backups_in(folder: Path, db_id: str) -> Listing:
