@@ -375,4 +375,411 @@ CATALOGUE: dict[str, str] = {
     "For the office": "Para la oficina",
     "Entered into Continuum on": "Registrado en Continuum el",
     "By": "Por",
+    # --- the core's error messages, shown in the GUI in its language (ui.core_messages) -----------
+    # Keys are the messages as the core raises them, a {placeholder} for each filled-in part
+    # (tests/test_translations.py finds every one in clinic_app and fails on a missing key).
+    # errors.py
+    "The user name or password is not correct.": "El nombre de usuario o la contraseña no son correctos.",
+    "Too many failed sign-ins. Please wait {seconds} second{s} and try again.":
+        "Demasiados intentos fallidos. Espere {seconds} segundo{s} y vuelva a intentarlo.",
+    # services/common.py: the checks shared by every form
+    "This client record does not exist.": "Este expediente no existe.",
+    "This episode of care does not exist.": "Este episodio de atención no existe.",
+    "Expected text.": "Se esperaba un texto.",
+    "This field is required.": "Este campo es obligatorio.",
+    "At most {limit} characters (this has {length}).": "Como máximo {limit} caracteres (este tiene {length}).",
+    "The text contains a character that cannot be stored.": "El texto contiene un carácter que no se puede guardar.",
+    "Enter a date (YYYY-MM-DD).": "Escriba una fecha (AAAA-MM-DD).",
+    "{value} is not a valid date; use YYYY-MM-DD, e.g. 2026-03-31.":
+        "{value} no es una fecha válida; use AAAA-MM-DD, p. ej. 2026-03-31.",
+    "Expected a date (YYYY-MM-DD).": "Se esperaba una fecha (AAAA-MM-DD).",
+    "The date must be on or after {date}.": "La fecha debe ser el {date} o posterior.",
+    "The date cannot be in the future.": "La fecha no puede ser futura.",
+    "The date cannot be before {when}.": "La fecha no puede ser anterior a {when}.",
+    "Choose a value for {field}.": "Elija un valor en «{field}».",
+    "Enter a whole number between {low} and {high}.": "Escriba un número entero entre {low} y {high}.",
+    # what a date may not be before ("The date cannot be before …")
+    "the date of birth": "la fecha de nacimiento",
+    "the client's date of birth": "la fecha de nacimiento de la persona usuaria",
+    "the day the consent was given": "el día en que se dio el consentimiento",
+    "the episode's admission date": "la fecha de admisión del episodio",
+    "the admission date ({date})": "la fecha de admisión ({date})",
+    "the discharge date ({date})": "la fecha del alta ({date})",
+    "the day this version was created ({date})": "el día en que se creó esta versión ({date})",
+    "the day this plan was activated ({date})": "el día en que se activó este plan ({date})",
+    # the fields a coded answer is chosen for ("Choose a value for …")
+    "sex": "sexo",
+    "gender identity": "identidad de género",
+    "nationality": "nacionalidad",
+    "preferred language": "idioma preferido",
+    "programme": "programa",
+    "centre type": "tipo de centro",
+    "referral source": "fuente de derivación",
+    "previously treated": "tratamiento previo",
+    "living with": "convivencia",
+    "living with children": "convive con menores",
+    "has children": "tiene hijos o hijas",
+    "housing": "vivienda",
+    "labour status": "situación laboral",
+    "education": "nivel educativo",
+    "injecting": "consumo por vía inyectada",
+    "opioid substitution": "tratamiento de sustitución de opioides",
+    "tested hiv": "prueba de VIH",
+    "tested hcv": "prueba de hepatitis C",
+    "tested hbv": "prueba de hepatitis B",
+    "primary drug": "sustancia principal",
+    "primary route": "vía de la sustancia principal",
+    "primary frequency": "frecuencia de la sustancia principal",
+    "secondary 1 route": "vía de la sustancia secundaria 1",
+    "secondary 1 frequency": "frecuencia de la sustancia secundaria 1",
+    "secondary 2 route": "vía de la sustancia secundaria 2",
+    "secondary 2 frequency": "frecuencia de la sustancia secundaria 2",
+    "secondary 3 route": "vía de la sustancia secundaria 3",
+    "secondary 3 frequency": "frecuencia de la sustancia secundaria 3",
+    "reason": "motivo",
+    "relationship": "parentesco",
+    "carer": "persona que cuida",
+    "domain": "ámbito",
+    "status": "estado",
+    "note type": "tipo de nota",
+    "context": "contexto",
+    "channel": "medio",
+    "outcome": "resultado",
+    # codes.py: coded answers, substances, BARC-10
+    "{field} is required; {expected}.": "{field} es obligatorio; {expected}.",
+    "“{value}” is not a valid {field}; {expected}.": "«{value}» no es un valor válido de {field}; {expected}.",
+    "expected one of: {choices}": "se espera uno de: {choices}",
+    "{choices}, … ({count} choices)": "{choices}, … ({count} opciones)",
+    "The start date cannot be before the last contact.": "La fecha de inicio no puede ser anterior al último contacto.",
+    "At most {count} secondary drugs can be recorded.": "Se pueden registrar como máximo {count} sustancias secundarias.",
+    "Leave secondary drugs empty rather than choosing “not known”.":
+        "Deje vacías las sustancias secundarias en lugar de elegir «no se sabe».",
+    "The same secondary drug is listed twice.": "La misma sustancia secundaria figura dos veces.",
+    "The primary drug cannot also be a secondary drug.": "La sustancia principal no puede ser también secundaria.",
+    "“{value}” is not an age in whole years.": "«{value}» no es una edad en años cumplidos.",
+    "“{value}” is not a BARC-10 answer; expected 1 to 6.": "«{value}» no es una respuesta del BARC-10; se espera de 1 a 6.",
+    "“{value}” is not a BARC-10 item.": "«{value}» no es un ítem del BARC-10.",
+    "Every BARC-10 statement needs an answer.": "Cada afirmación del BARC-10 necesita una respuesta.",
+    # security: passwords, recovery code, key slots, the database
+    "The password must be at least {length} characters long.": "La contraseña debe tener al menos {length} caracteres.",
+    "The password must not be the user name.": "La contraseña no puede ser el nombre de usuario.",
+    "This password is too common. Choose a longer phrase only you would use.":
+        "Esta contraseña es demasiado común. Elija una frase más larga que solo usted usaría.",
+    "A recovery code has {expected} letters and digits (7 groups of 4); this one has {count}.":
+        "Un código de recuperación tiene {expected} letras y cifras (7 grupos de 4); este tiene {count}.",
+    "A recovery code never contains {characters}. Please check the sheet.":
+        "Un código de recuperación nunca contiene {characters}. Revise la hoja.",
+    "This recovery code has a typing mistake. Please check each group against the sheet.":
+        "Este código de recuperación tiene un error de escritura. Compare cada grupo con la hoja.",
+    "The key-slot file is not one this version of Continuum understands.":
+        "Esta versión de Continuum no entiende el archivo de claves.",
+    "The key-slot file is damaged and cannot be read.": "El archivo de claves está dañado y no se puede leer.",
+    "The key-slot file (keyslots.json) is missing from the data folder, so the database cannot be opened. "
+    "Restore it from a backup.":
+        "Falta el archivo de claves (keyslots.json) en la carpeta de datos, así que la base de datos no se puede "
+        "abrir. Restáurelo desde una copia de seguridad.",
+    "A key-slot file already exists in this data folder.": "Ya hay un archivo de claves en esta carpeta de datos.",
+    "SQLCipher is not available: refusing to open the database without encryption.":
+        "SQLCipher no está disponible: la base de datos no se abre sin cifrado.",
+    # workspace.py: setting up, signing in, recovering
+    "Enter a user name.": "Escriba un nombre de usuario.",
+    "A user name can have at most 100 characters.": "Un nombre de usuario puede tener como máximo 100 caracteres.",
+    "A user name cannot contain control characters.": "Un nombre de usuario no puede contener caracteres de control.",
+    "Enter the organisation's name.": "Escriba el nombre de la organización.",
+    "The data folder {folder} already holds a Continuum database.":
+        "La carpeta de datos {folder} ya contiene una base de datos de Continuum.",
+    "The database in {folder} cannot be read with its keys: it is damaged or was replaced. It was left as it "
+    "is; restore the newest backup.":
+        "La base de datos de {folder} no se puede leer con sus claves: está dañada o fue sustituida. Se dejó "
+        "como estaba; restaure la copia de seguridad más reciente.",
+    "This database was made by a newer version of Continuum. Install that version (or newer) to open it; "
+    "nothing was changed.":
+        "Esta base de datos la creó una versión más reciente de Continuum. Instale esa versión (o una más "
+        "reciente) para abrirla; no se cambió nada.",
+    "There is no Continuum database in {folder}. Set one up first, or restore a backup.":
+        "No hay ninguna base de datos de Continuum en {folder}. Configure una primero o restaure una copia de "
+        "seguridad.",
+    "The database file is missing from {folder}. Restore it from a backup.":
+        "Falta el archivo de la base de datos en {folder}. Restáurelo desde una copia de seguridad.",
+    "This account is deactivated. Ask an administrator.": "Esta cuenta está desactivada. Consulte a un administrador.",
+    "The password is not correct.": "La contraseña no es correcta.",
+    "This recovery code does not open this database.": "Este código de recuperación no abre esta base de datos.",
+    "There is no administrator account with this name.": "No hay ninguna cuenta de administrador con este nombre.",
+    # services: accounts, roles, settings
+    "There is no account named {name}.": "No hay ninguna cuenta llamada {name}.",
+    "An account with this name already exists. Choose another name.":
+        "Ya existe una cuenta con este nombre. Elija otro nombre.",
+    "Choose one of: {choices}.": "Elija uno de estos valores: {choices}.",
+    "The full name can have at most 200 characters.": "El nombre completo puede tener como máximo 200 caracteres.",
+    "The current password is not correct.": "La contraseña actual no es correcta.",
+    "This is the last active administrator; add another administrator first.":
+        "Es la última cuenta de administrador activa; agregue antes otra cuenta de administrador.",
+    "This account is deactivated; it can do nothing. Ask an administrator.":
+        "Esta cuenta está desactivada; no puede hacer nada. Consulte a un administrador.",
+    "Your role does not allow this. Ask an administrator if you need it.":
+        "Su función no le permite hacer esto. Si lo necesita, consulte a un administrador.",
+    "The organisation's name can have at most 200 characters.":
+        "El nombre de la organización puede tener como máximo 200 caracteres.",
+    "The address can have at most 500 characters.": "La dirección puede tener como máximo 500 caracteres.",
+    "The logo must be a PNG image.": "El logotipo debe ser una imagen PNG.",
+    "The logo must be smaller than 2 MB.": "El logotipo debe ocupar menos de 2 MB.",
+    "The idle lock must be between 1 and 240 minutes.": "El bloqueo por inactividad debe estar entre 1 y 240 minutos.",
+    "List the check-up months in increasing order, each between 1 and 120 (e.g. 3, 6, 12).":
+        "Escriba los meses de las revisiones en orden creciente, cada uno entre 1 y 120 (p. ej. 3, 6, 12).",
+    "The threshold must be between {low} and 100.": "El umbral debe estar entre {low} y 100.",
+    "The notice can have at most 1000 characters.": "El aviso puede tener como máximo 1000 caracteres.",
+    # services: clients, episodes, intake, consents
+    "This is not an e-mail address (expected name@example.org).":
+        "Esto no es una dirección de correo electrónico (se espera nombre@ejemplo.org).",
+    "Choose an active counsellor or administrator.": "Elija un o una profesional de referencia o un administrador activos.",
+    "The age at first use ({age}) is above the client's age at the assessment ({age_at_assessment}).":
+        "La edad de inicio del consumo ({age}) es mayor que la edad de la persona en la evaluación "
+        "({age_at_assessment}).",
+    "The number of children must be 0 or empty when the client has no children.":
+        "El número de hijos o hijas debe ser 0 o quedar vacío si la persona no tiene hijos.",
+    "The client has children: the number cannot be 0.": "La persona tiene hijos o hijas: el número no puede ser 0.",
+    "A substance is recorded as injected, so the client has injected.":
+        "Hay una sustancia registrada como inyectada, así que la persona se ha inyectado.",
+    "The date of birth cannot be after an admission or assessment date.":
+        "La fecha de nacimiento no puede ser posterior a una fecha de admisión o de evaluación.",
+    "With this date of birth, a recorded age at first use ({age}) would be above the client's age at the "
+    "assessment.":
+        "Con esta fecha de nacimiento, una edad de inicio registrada ({age}) sería mayor que la edad de la "
+        "persona en la evaluación.",
+    "This client already has an open episode of care; discharge it before opening a new one.":
+        "Esta persona ya tiene un episodio de atención abierto; dele el alta antes de abrir uno nuevo.",
+    "The admission date cannot be before the end of the previous episode ({date}).":
+        "La fecha de admisión no puede ser anterior al final del episodio anterior ({date}).",
+    "The client was treated here before: choose “Previously treated”.":
+        "La persona ya fue atendida aquí: elija «Tratamiento previo».",
+    "This episode already has an intake assessment.": "Este episodio ya tiene una evaluación de admisión.",
+    "Only consent to share with named services lists services.":
+        "Solo el consentimiento para compartir con servicios designados enumera servicios.",
+    "This consent is listed twice.": "Este consentimiento figura dos veces.",
+    "This consent is already recorded (given on {date}); withdraw it first.":
+        "Este consentimiento ya está registrado (dado el {date}); retírelo primero.",
+    "This consent record does not exist.": "Este registro de consentimiento no existe.",
+    "This consent was already withdrawn on {date}.": "Este consentimiento ya se retiró el {date}.",
+    "Expected an answer for each of the ten BARC-10 statements.":
+        "Se esperaba una respuesta para cada una de las diez afirmaciones del BARC-10.",
+    "Choose one of this client's episodes of care.": "Elija uno de los episodios de atención de esta persona.",
+    # services: care plans, notes, family, discharge, check-ups
+    "This care plan does not exist.": "Este plan de atención no existe.",
+    "This episode of care is discharged; its care plan can no longer change.":
+        "Este episodio de atención tiene el alta; su plan de atención ya no puede cambiar.",
+    "Version {version} of this care plan is {status} and cannot be edited; create a new draft version to "
+    "change it.":
+        "La versión {version} de este plan de atención está en estado «{status}» y no se puede editar; cree una "
+        "nueva versión en borrador para cambiarla.",
+    "draft": "borrador",
+    "active": "vigente",
+    "superseded": "sustituida",
+    "This care-plan goal does not exist.": "Este objetivo del plan de atención no existe.",
+    "Version {version} of this care plan is already a draft; continue with it.":
+        "La versión {version} de este plan de atención ya es un borrador; continúe con ella.",
+    "The review date cannot be in the past.": "La fecha de revisión no puede ser pasada.",
+    "List every goal of this plan exactly once.": "Incluya cada objetivo de este plan exactamente una vez.",
+    "Version {version} has been superseded; it can no longer be signed.":
+        "La versión {version} fue sustituida; ya no se puede firmar.",
+    "Add at least one goal before activating the plan.": "Agregue al menos un objetivo antes de activar el plan.",
+    "Set a review date before activating the plan.": "Fije una fecha de revisión antes de activar el plan.",
+    "The review date is in the past; set a new one before activating the plan.":
+        "La fecha de revisión ya pasó; fije una nueva antes de activar el plan.",
+    "Only the active plan can be reviewed; version {version} is {status}.":
+        "Solo se puede revisar el plan vigente; la versión {version} está en estado «{status}».",
+    "Expected a status for each reviewed goal.": "Se esperaba un estado para cada objetivo revisado.",
+    "This goal is not part of the plan being reviewed.": "Este objetivo no forma parte del plan que se revisa.",
+    "This note does not exist, or it is another person's unsigned draft.":
+        "Esta nota no existe o es un borrador sin firmar de otra persona.",
+    "This note does not exist.": "Esta nota no existe.",
+    "Only its author can change, sign or discard a draft note.":
+        "Solo quien la escribió puede cambiar, firmar o descartar una nota en borrador.",
+    "This note is signed and can no longer be changed; write an amendment.":
+        "Esta nota está firmada y ya no se puede cambiar; escriba una corrección.",
+    "Only a signed note of this client can be amended.": "Solo se puede corregir una nota firmada de esta persona.",
+    "This draft belongs to another client.": "Este borrador pertenece a otra persona usuaria.",
+    "The note an amendment corrects cannot be changed.": "La nota que corrige una corrección no se puede cambiar.",
+    "Expected yes or no.": "Se esperaba sí o no.",
+    "A son or daughter of the client is recorded as a child.":
+        "Un hijo o una hija de la persona usuaria se registra como menor.",
+    "A child of this client (born {year}) would be born in {earliest} or later.":
+        "Un hijo o una hija de esta persona (nacida en {year}) habría nacido en {earliest} o después.",
+    "This family member's record does not exist.": "El registro de este familiar no existe.",
+    "Choose one of this client's family members.": "Elija uno de los familiares de esta persona.",
+    "This episode is already discharged; its discharge plan can no longer be changed.":
+        "Este episodio ya tiene el alta; su plan de alta ya no se puede cambiar.",
+    "At most {count} referrals.": "Como máximo {count} derivaciones.",
+    "Expected the service, contact details and notes of the referral.":
+        "Se esperaban el servicio, los datos de contacto y las notas de la derivación.",
+    "Unknown referral fields: {fields}.": "Campos de derivación desconocidos: {fields}.",
+    "This episode is already discharged.": "Este episodio ya tiene el alta.",
+    "This check-up does not exist.": "Esta revisión no existe.",
+    "This check-up is already done; its outcome cannot be recorded again.":
+        "Esta revisión ya se hizo; su resultado no se puede registrar de nuevo.",
+    "This check-up was cancelled because the client re-entered care.":
+        "Esta revisión se canceló porque la persona volvió a recibir atención.",
+    "Say whether the person was reached (yes or no).": "Indique si se pudo contactar con la persona (sí o no).",
+    "A BARC-10 can only be recorded when the person took part in the check-up.":
+        "Solo se puede registrar un BARC-10 si la persona participó en la revisión.",
+    "Record at least one attempt that did not reach the person before marking them lost to contact.":
+        "Registre al menos un intento sin contacto antes de marcar a la persona como ilocalizable.",
+    # services: printing, search, worklists, statistics
+    "Client {code} has no episode of care.": "La persona usuaria {code} no tiene ningún episodio de atención.",
+    "Choose one of the episodes of care of client {code}.":
+        "Elija uno de los episodios de atención de la persona usuaria {code}.",
+    "Give the client code, e.g. C-2026-0042.": "Indique el código de la persona usuaria, p. ej. C-2026-0042.",
+    "There is no client with the code {code}.": "No hay ninguna persona usuaria con el código {code}.",
+    "Choose the plan either by its id or by its version, not both.":
+        "Elija el plan por su identificador o por su versión, no por ambos.",
+    "This care plan is not one of client {code}'s.": "Este plan de atención no es de la persona usuaria {code}.",
+    "The care plan of client {code}'s current episode has no version {version} (versions: {known}).":
+        "El plan de atención del episodio actual de la persona usuaria {code} no tiene versión {version} "
+        "(versiones: {known}).",
+    "Client {code}'s current episode of care has no care plan yet.":
+        "El episodio de atención actual de la persona usuaria {code} aún no tiene plan de atención.",
+    "Client {code}'s episode of care admitted on {date} is not discharged and has no discharge plan yet.":
+        "El episodio de atención de la persona usuaria {code} con admisión el {date} no tiene el alta ni plan "
+        "de alta todavía.",
+    "Client {code}'s episode of care admitted on {date} has no intake assessment.":
+        "El episodio de atención de la persona usuaria {code} con admisión el {date} no tiene evaluación de "
+        "admisión.",
+    "Type at most {count} words.": "Escriba como máximo {count} palabras.",
+    "Choose {mine} (your caseload) or {all} (every client).":
+        "Elija {mine} (sus casos) o {all} (todas las personas usuarias).",
+    "Enter a year from {first} to {last} (four digits).": "Escriba un año de {first} a {last} (cuatro cifras).",
+    "Choose the language of the export: {choices}.": "Elija el idioma de la exportación: {choices}.",
+    "The threshold must be a whole number between {low} and {high}.":
+        "El umbral debe ser un número entero entre {low} y {high}.",
+    "The threshold cannot be below {low}: smaller counts could identify people.":
+        "El umbral no puede ser menor que {low}: los recuentos más pequeños podrían identificar a personas.",
+    "The threshold can be at most {high}.": "El umbral puede ser como máximo {high}.",
+    "{folder} is a file; give a folder for the export.": "{folder} es un archivo; indique una carpeta para la exportación.",
+    "The folder {folder} is not empty; choose a new or empty folder so that no earlier export is overwritten.":
+        "La carpeta {folder} no está vacía; elija una carpeta nueva o vacía para no sobrescribir una "
+        "exportación anterior.",
+    "The folder {folder} does not exist.": "La carpeta {folder} no existe.",
+    "Enter a number of clients between 1 and {count}.": "Escriba un número de personas usuarias entre 1 y {count}.",
+    "The seed is a whole number.": "La semilla es un número entero.",
+    # services/intake.py: importing clients from a spreadsheet
+    "The file is not UTF-8 text; save it as “CSV UTF-8”.": "El archivo no es texto UTF-8; guárdelo como «CSV UTF-8».",
+    "Cannot read {path}: {reason}.": "No se puede leer {path}: {reason}.",
+    "The file is empty; the first line must name the columns.":
+        "El archivo está vacío; la primera línea debe nombrar las columnas.",
+    "unknown column {names}": "columna desconocida {names}",
+    "unknown columns {names}": "columnas desconocidas {names}",
+    "repeated column {names}": "columna repetida {names}",
+    "repeated columns {names}": "columnas repetidas {names}",
+    "missing required column {names}": "falta la columna obligatoria {names}",
+    "missing required columns {names}": "faltan las columnas obligatorias {names}",
+    "{cells} cells, but the header names {columns} columns.":
+        "{cells} celdas, pero el encabezado nombra {columns} columnas.",
+    "This line cannot be read as CSV ({reason}).": "Esta línea no se puede leer como CSV ({reason}).",
+    "The file has no rows below its header line.": "El archivo no tiene filas debajo del encabezado.",
+    "There is no account named “{name}”.": "No hay ninguna cuenta llamada «{name}».",
+    "Give the drug, or leave {prefix}_route, _frequency and _age_first_use empty.":
+        "Indique la sustancia o deje vacías {prefix}_route, _frequency y _age_first_use.",
+    "Give the date in consent_share_services too, or leave the services empty.":
+        "Indique también la fecha en consent_share_services o deje vacíos los servicios.",
+    "{column} is required.": "{column} es obligatorio.",
+    "A client with the same names and date of birth is already recorded ({code}).":
+        "Ya hay registrada una persona usuaria con los mismos nombres y fecha de nacimiento ({code}).",
+    "Same names and date of birth as line {line}.": "Mismos nombres y fecha de nacimiento que la línea {line}.",
+    # backup: making, checking and restoring backups
+    "the manifest (manifest.json)": "el manifiesto (manifest.json)",
+    "the database (continuum.db)": "la base de datos (continuum.db)",
+    "the key-slot file (keyslots.json)": "el archivo de claves (keyslots.json)",
+    "the archive's table of contents": "el índice del archivo",
+    "the archive's seal (the end of the file)": "el sello del archivo (el final del archivo)",
+    "the archive": "el archivo",
+    "The manifest of this backup does not match the key that opened it: the archive was altered.":
+        "El manifiesto de esta copia de seguridad no corresponde a la clave que la abrió: el archivo fue alterado.",
+    "The database copy cannot be read: {reason}": "La copia de la base de datos no se puede leer: {reason}",
+    "The database has no schema yet; there is nothing to back up.":
+        "La base de datos aún no tiene esquema; no hay nada que copiar.",
+    "There is not enough free space in {folder}: the backup needs about {need} MB, {free} MB are free.":
+        "No hay espacio libre suficiente en {folder}: la copia necesita unos {need} MB y hay {free} MB libres.",
+    "The backup folder {folder} does not exist or is not a folder.":
+        "La carpeta de copias de seguridad {folder} no existe o no es una carpeta.",
+    "The key-slot file is missing from the data folder, so no usable backup can be made.":
+        "Falta el archivo de claves en la carpeta de datos, así que no se puede hacer una copia utilizable.",
+    "The backup could not be made: {reason}. No backup file was written.":
+        "No se pudo hacer la copia de seguridad: {reason}. No se escribió ningún archivo de copia.",
+    "The backup could not be written to {folder}: {reason}. No backup file was written.":
+        "No se pudo escribir la copia de seguridad en {folder}: {reason}. No se escribió ningún archivo de copia.",
+    "The copy of the database failed its integrity checks, so no backup was written: {problems}":
+        "La copia de la base de datos no superó las comprobaciones de integridad, así que no se escribió "
+        "ninguna copia de seguridad: {problems}",
+    "The copy of the database does not hold the same rows as the database; no backup was written.":
+        "La copia de la base de datos no tiene las mismas filas que la base de datos; no se escribió ninguna "
+        "copia de seguridad.",
+    "The backup archive did not verify after writing: {problems}":
+        "El archivo de la copia de seguridad no superó la verificación después de escribirse: {problems}",
+    "The database was not upgraded, because the backup before the upgrade failed: {reason}":
+        "La base de datos no se actualizó porque falló la copia de seguridad previa a la actualización: {reason}",
+    "The file is empty: it is not a usable backup.": "El archivo está vacío: no es una copia de seguridad utilizable.",
+    "This file is not a Continuum backup archive.": "Este archivo no es una copia de seguridad de Continuum.",
+    "The archive is incomplete (truncated): it ends after {size} bytes, before its table of contents. It was "
+    "cut short, for example by a copy that did not finish, and cannot be used.":
+        "El archivo está incompleto (truncado): termina tras {size} bytes, antes de su índice. Quedó cortado, "
+        "por ejemplo por una copia que no terminó, y no se puede usar.",
+    "{part} is damaged.": "{part} presenta daños.",
+    "{part} is damaged: its bytes differ from those written when the backup was made.":
+        "{part} presenta daños: sus bytes difieren de los que se escribieron al hacer la copia.",
+    "{part} lists {names} instead of {expected}.": "{part} enumera {names} en lugar de {expected}.",
+    "{part} is not stored the way Continuum writes it.": "{part} no se guardó como lo hace Continuum.",
+    "{part} cannot be used: {reason}.": "{part} no se puede usar: {reason}.",
+    "{part} cannot be read back: {reason}.": "{part} no se puede volver a leer: {reason}.",
+    "{part} does not match the SHA-256 recorded in the manifest.":
+        "{part} no coincide con el SHA-256 registrado en el manifiesto.",
+    "{part} is damaged: {reason}.": "{part} presenta daños: {reason}.",
+    "There is no file {path}.": "No existe el archivo {path}.",
+    "{part} cannot be read: {reason}.": "{part} no se puede leer: {reason}.",
+    "This backup was made by Continuum {version} (database schema {schema}), which is newer than this version "
+    "({current}). Install Continuum {version} or later to restore it.":
+        "Esta copia de seguridad la hizo Continuum {version} (esquema de base de datos {schema}), más reciente "
+        "que esta versión ({current}). Instale Continuum {version} o una versión posterior para restaurarla.",
+    "Give either an account's name and password, or the recovery code, not both.":
+        "Indique el nombre y la contraseña de una cuenta o el código de recuperación, no ambos.",
+    "Give the name of an account in the backup (or use the recovery code).":
+        "Indique el nombre de una cuenta de la copia de seguridad (o use el código de recuperación).",
+    "Give the account's password.": "Indique la contraseña de la cuenta.",
+    "This recovery code does not open this backup.": "Este código de recuperación no abre esta copia de seguridad.",
+    "This account's password was bound to the computer where it was set, so it cannot open the backup here. "
+    "Use the recovery code (or another account's password).":
+        "La contraseña de esta cuenta quedó vinculada a la computadora donde se fijó, así que no puede abrir la "
+        "copia aquí. Use el código de recuperación (o la contraseña de otra cuenta).",
+    "{part} belongs to another installation than the manifest says.":
+        "{part} pertenece a una instalación distinta de la que indica el manifiesto.",
+    "{part} changed while it was being read.": "{part} cambió mientras se leía.",
+    "Enter a whole number of 0 or more.": "Escriba un número entero igual o mayor que 0.",
+    "audit log: {problem}": "registro de auditoría: {problem}",
+    "This backup belongs to another installation: give a password or the recovery code of that installation "
+    "to test it.":
+        "Esta copia de seguridad pertenece a otra instalación: indique una contraseña o el código de "
+        "recuperación de esa instalación para probarla.",
+    "The data folder {folder} holds another installation, not the one this backup was made of. Restore into "
+    "an empty folder, or move that installation's files away first.":
+        "La carpeta de datos {folder} contiene otra instalación, no aquella de la que se hizo esta copia. "
+        "Restaure en una carpeta vacía o mueva antes a otro lugar los archivos de esa instalación.",
+    "Only an administrator's password (or the recovery code) can restore a backup.":
+        "Solo la contraseña de un administrador (o el código de recuperación) permite restaurar una copia de "
+        "seguridad.",
+    "The backup {name} failed its checks, so nothing was restored: {problems}":
+        "La copia de seguridad {name} no superó las comprobaciones, así que no se restauró nada: {problems}",
+    "The backup {name} cannot be used: {problems}": "La copia de seguridad {name} no se puede usar: {problems}",
+    "The key-slot file {path} is missing, so the database cannot be opened by any password or the recovery "
+    "code.":
+        "Falta el archivo de claves {path}, así que ninguna contraseña ni el código de recuperación pueden abrir "
+        "la base de datos.",
+    "The database file {path} is missing.": "Falta el archivo de la base de datos {path}.",
+    "The database file {path} is empty.": "El archivo de la base de datos {path} está vacío.",
+    "The audit log is damaged: {problem}.": "El registro de auditoría está dañado: {problem}.",
+    "The database failed its integrity checks.": "La base de datos no superó las comprobaciones de integridad.",
+    # security/keystore.py: the computer's password store (My account, Organisation settings)
+    "This computer has no secure password store available to Continuum. Binding the data to this computer is "
+    "not possible; everything else works normally.":
+        "Esta computadora no tiene un almacén seguro de contraseñas que Continuum pueda usar. No es posible "
+        "vincular los datos a esta computadora; todo lo demás funciona con normalidad.",
+    "This computer's secure password store is available.":
+        "El almacén seguro de contraseñas de esta computadora está disponible.",
 }
