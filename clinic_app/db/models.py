@@ -122,7 +122,8 @@ class Client(Base):
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     __table_args__ = (
-        Index("ix_clients_counsellor_id", "counsellor_id"),
+        #: "My clients" in name order, and every look-up by counsellor
+        Index("ix_clients_counsellor_sort_name", "counsellor_id", "sort_name"),
         Index("ix_clients_status_sort_name", "status", "sort_name"),
         Index("ix_clients_sort_name", "sort_name"),
     )
