@@ -538,17 +538,17 @@
     <message>
         <location line="-1"/>
         <source>Act&amp;ion:</source>
-        <translation type="unfinished"></translation>
+        <translation>Acció&amp;n:</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Fr&amp;om:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Desde:</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>&amp;To:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hasta:</translation>
     </message>
     <message>
         <location line="+19"/>
@@ -694,48 +694,48 @@
     <message>
         <location filename="../../backup/folder_field.py" line="+35"/>
         <source>This folder is on the same disk as the records: if that disk breaks, the backups are lost with it. A USB stick or a second disk, kept apart from the computer, is safer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esta carpeta está en el mismo disco que los registros: si ese disco se estropea, las copias de seguridad se pierden con él. Es más seguro usar una memoria USB o un segundo disco, guardados lejos de la computadora.</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>No folder chosen yet</source>
         <extracomment>a folder was picked in the folder dialog (its path) a folder passed the checks and is now the backup destination (a ``ChosenFolder``)</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Todavía no se ha elegido ninguna carpeta</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Backup &amp;folder:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Carpeta de copias de seguridad:</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Choose folder…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Elegir carpeta…</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>Choose the backup folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Elegir la carpeta de copias de seguridad</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Type the whole path of the folder, e.g. “E:\Backups”, or use “Choose folder…”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Escriba la ruta completa de la carpeta, p. ej. “E:\Copias”, o use “Elegir carpeta…”.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>There is no folder {folder}. Plug in the USB stick or disk, or choose another folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>No existe la carpeta {folder}. Conecte la memoria USB o el disco, o elija otra carpeta.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>This folder is inside the folder that holds the records, so a backup there is lost together with them. Choose a USB stick or another disk.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esta carpeta está dentro de la carpeta que contiene los registros, así que una copia de seguridad guardada allí se perdería junto con ellos. Elija una memoria USB u otro disco.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Continuum cannot write in {folder}. It may be read-only or full, or you may not be allowed to write there. Choose another folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>Continuum no puede escribir en {folder}. Puede que sea de solo lectura o que esté llena, o que usted no tenga permiso para escribir allí. Elija otra carpeta.</translation>
     </message>
 </context>
 <context>
@@ -744,37 +744,37 @@
         <location filename="../../setup_wizard.py" line="+194"/>
         <source>Where backups go</source>
         <extracomment>the folder remembered as the destination (None until then, and when left for later)</extracomment>
-        <translation type="unfinished">Dónde se guardan las copias de seguridad</translation>
+        <translation>Dónde se guardan las copias de seguridad</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Choose a USB stick, or a folder on a second disk.</source>
-        <translation type="unfinished"></translation>
+        <translation>Elija una memoria USB o una carpeta en un segundo disco.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Next</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Siguiente</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Plug in the USB stick or disk, then press “Choose folder…”. You can also type the folder&apos;s path.</source>
-        <translation type="unfinished"></translation>
+        <translation>Conecte la memoria USB o el disco y luego pulse “Elegir carpeta…”. También puede escribir la ruta de la carpeta.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>For example the USB stick, or a folder on a second disk. Not a folder on this computer&apos;s own disk.</source>
-        <translation type="unfinished"></translation>
+        <translation>Por ejemplo, la memoria USB o una carpeta en un segundo disco. No una carpeta en el propio disco de esta computadora.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>I will do this &amp;later</source>
-        <translation type="unfinished"></translation>
+        <translation>Lo haré &amp;más tarde</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Without a backup, a stolen or broken computer means every record is lost. Continuum will warn you each time it opens until a backup folder is chosen in Administration › Backups.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sin copia de seguridad, si roban la computadora o se estropea, se pierden todos los registros. Continuum le avisará cada vez que se abra hasta que se elija una carpeta de copias de seguridad en Administración › Copias de seguridad.</translation>
     </message>
 </context>
 <context>
@@ -782,132 +782,132 @@
     <message>
         <location filename="../../help/howto.py" line="+50"/>
         <source>How to back up and restore</source>
-        <translation type="unfinished"></translation>
+        <translation>Cómo hacer copias de seguridad y restaurarlas</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>What a backup is</source>
-        <translation type="unfinished"></translation>
+        <translation>Qué es una copia de seguridad</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>A backup is one file with a copy of all the records. Its name ends in “.continuum-backup”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Una copia de seguridad es un único archivo con una copia de todos los registros. Su nombre termina en “.continuum-backup”.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>It is encrypted. Without a password or the recovery code nobody can read it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Está cifrada. Sin una contraseña o el código de recuperación, nadie puede leerla.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Keep backups on a USB stick or a second disk, away from the computer. Then a stolen or broken computer does not take the records with it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Guarde las copias de seguridad en una memoria USB o en un segundo disco, lejos de la computadora. Así, si roban la computadora o se estropea, los registros no se pierden con ella.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Only administrators can make and restore backups.</source>
-        <translation type="unfinished"></translation>
+        <translation>Solo los administradores pueden hacer y restaurar copias de seguridad.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Choose where backups go</source>
-        <translation type="unfinished"></translation>
+        <translation>Elegir dónde se guardan las copias de seguridad</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Plug in the USB stick or disk.</source>
-        <translation type="unfinished"></translation>
+        <translation>Conecte la memoria USB o el disco.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Open Administration › Backups.</source>
-        <translation type="unfinished"></translation>
+        <translation>Abra Administración › Copias de seguridad.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Press “Choose folder…” and pick a folder on the USB stick or disk.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pulse “Elegir carpeta…” y elija una carpeta de la memoria USB o del disco.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Backups are made by themselves</source>
-        <translation type="unfinished"></translation>
+        <translation>Las copias de seguridad se hacen automáticamente</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Continuum makes a backup once a day while an administrator is signed in, and each time an administrator closes it, if the backup folder is plugged in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Continuum hace una copia de seguridad una vez al día mientras haya un administrador con la sesión iniciada, y cada vez que un administrador lo cierra, siempre que la carpeta de copias de seguridad esté conectada.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>To make one at once: Administration › Backups › “Back up now”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Para hacer una en el momento: Administración › Copias de seguridad › “Hacer copia ahora”.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Each backup is read back and checked after it is written. Old backups are removed: Continuum keeps one for each of the last 7 days, 4 weeks and 12 months. This can be changed in Administration › Backups.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cada copia de seguridad se vuelve a leer y se comprueba después de guardarla. Las copias antiguas se eliminan: Continuum conserva una de cada uno de los últimos 7 días, 4 semanas y 12 meses. Esto se puede cambiar en Administración › Copias de seguridad.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>A yellow bar at the top of the window warns when the last good backup is more than 7 days old, or when the backup folder cannot be found.</source>
-        <translation type="unfinished"></translation>
+        <translation>Una barra amarilla en la parte superior de la ventana avisa cuando la última copia de seguridad correcta tiene más de 7 días o cuando no se encuentra la carpeta de copias de seguridad.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Check that a backup works</source>
-        <translation type="unfinished"></translation>
+        <translation>Comprobar que una copia de seguridad funciona</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Now and then, choose a backup in Administration › Backups and press “Test restore”. It restores the backup into a temporary folder, checks it, and changes nothing here.</source>
-        <translation type="unfinished"></translation>
+        <translation>De vez en cuando, elija una copia de seguridad en Administración › Copias de seguridad y pulse “Probar restauración”. La copia se restaura en una carpeta temporal y se comprueba, sin cambiar nada aquí.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Restore a backup</source>
-        <translation type="unfinished"></translation>
+        <translation>Restaurar una copia de seguridad</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Restore a backup after a damaged disk, or to go back to an earlier day.</source>
-        <translation type="unfinished"></translation>
+        <translation>Restaure una copia de seguridad si se ha dañado el disco o para volver a los datos de un día anterior.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Quit Continuum (File › Quit) and start it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Salga de Continuum (Archivo › Salir) y vuelva a abrirlo.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>In the sign-in window, choose “Restore from a backup…”.</source>
-        <translation type="unfinished"></translation>
+        <translation>En la ventana de inicio de sesión, elija “Restaurar desde una copia de seguridad…”.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Choose the backup file. Continuum checks it first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Elija el archivo de la copia de seguridad. Continuum lo comprueba primero.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Type an administrator&apos;s user name and password, or the recovery code. Press “Restore”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Escriba el nombre de usuario y la contraseña de un administrador, o el código de recuperación. Pulse “Restaurar”.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Sign in as usual.</source>
-        <translation type="unfinished"></translation>
+        <translation>Inicie sesión como de costumbre.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Nothing is lost by restoring: the records that were here are first saved as a backup in the folder “pre-restore-backups” inside the data folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>Al restaurar no se pierde nada: los registros que había aquí se guardan primero como copia de seguridad en la carpeta “pre-restore-backups”, dentro de la carpeta de datos.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>For whoever helps with the computer: “continuum-admin --user NAME backup --to FOLDER” makes a backup, and “continuum-admin --data-dir FOLDER restore --from FILE” restores one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Para quien ayude con la computadora: “continuum-admin --user NOMBRE backup --to CARPETA” hace una copia de seguridad, y “continuum-admin --data-dir CARPETA restore --from ARCHIVO” restaura una.</translation>
     </message>
 </context>
 <context>
@@ -1049,32 +1049,32 @@ Los registros están a salvo en esta computadora. Haga una copia de seguridad lo
     <message>
         <location filename="../../setup_wizard.py" line="-158"/>
         <source>Why backups matter</source>
-        <translation type="unfinished"></translation>
+        <translation>Por qué son importantes las copias de seguridad</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>A backup is a copy of all the records, in one file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Una copia de seguridad es una copia de todos los registros en un único archivo.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Computers are stolen, dropped or broken, and disks wear out. When that happens, the records on the computer are gone. With a backup, you can put them back on another computer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Las computadoras se roban, se caen o se estropean, y los discos se desgastan. Cuando eso ocurre, los registros que había en la computadora se pierden. Con una copia de seguridad, puede recuperarlos en otra computadora.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>So keep backups away from this computer: on a USB stick, or on a second disk, kept in another place. A backup on this computer&apos;s own disk is lost together with it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Por eso, guarde las copias de seguridad fuera de esta computadora: en una memoria USB o en un segundo disco, guardados en otro lugar. Una copia en el propio disco de esta computadora se pierde junto con ella.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Continuum makes a backup by itself once a day while an administrator is signed in, and each time an administrator closes it, if the USB stick or disk is plugged in. It warns you when the last backup is more than a week old.</source>
-        <translation type="unfinished"></translation>
+        <translation>Continuum hace una copia de seguridad automáticamente una vez al día mientras haya un administrador con la sesión iniciada, y cada vez que un administrador lo cierra, siempre que la memoria USB o el disco estén conectados. Le avisa cuando la última copia tiene más de una semana.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Backups are encrypted, like the records. Without a password or the recovery code nobody can read them, even if the USB stick is lost.</source>
-        <translation type="unfinished"></translation>
+        <translation>Las copias de seguridad están cifradas, igual que los registros. Sin una contraseña o el código de recuperación nadie puede leerlas, aunque se pierda la memoria USB.</translation>
     </message>
 </context>
 <context>
@@ -1377,17 +1377,17 @@ Los registros están a salvo en esta computadora. Haga una copia de seguridad lo
     <message>
         <location line="-2"/>
         <source>Ne&amp;w draft</source>
-        <translation type="unfinished"></translation>
+        <translation>N&amp;uevo borrador</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>A&amp;ctivate…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ac&amp;tivar…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>C&amp;lient signed…</source>
-        <translation type="unfinished"></translation>
+        <translation>F&amp;irma de la persona usuaria…</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2154,112 +2154,112 @@ Los registros están a salvo en esta computadora. Haga una copia de seguridad lo
     <message>
         <location filename="../../help/folders.py" line="+70"/>
         <source>Open folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir carpeta</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Copy</source>
-        <translation type="unfinished"></translation>
+        <translation>Copiar</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>Where is my data?</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Dónde están mis datos?</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Continuum keeps everything in the folders below. Do not move, rename or delete the files in the data folder yourself: to move the records, use a backup (Help › How to move to a new computer).</source>
-        <translation type="unfinished"></translation>
+        <translation>Continuum guarda todo en las carpetas que se indican abajo. No mueva, cambie de nombre ni elimine usted mismo los archivos de la carpeta de datos: para trasladar los registros, use una copia de seguridad (Ayuda › Cómo pasar a una computadora nueva).</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>&amp;Data folder:</source>
-        <translation type="unfinished"></translation>
+        <translation>Carpeta de &amp;datos:</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Open the data folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir la carpeta de datos</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Copy the data folder&apos;s path</source>
-        <translation type="unfinished"></translation>
+        <translation>Copiar la ruta de la carpeta de datos</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Backup folder:</source>
-        <translation type="unfinished"></translation>
+        <translation>Carpeta de &amp;copias de seguridad:</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Open the backup folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir la carpeta de copias de seguridad</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Copy the backup folder&apos;s path</source>
-        <translation type="unfinished"></translation>
+        <translation>Copiar la ruta de la carpeta de copias de seguridad</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Log folder:</source>
-        <translation type="unfinished"></translation>
+        <translation>Carpeta del &amp;registro técnico:</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Open the log folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir la carpeta del registro técnico</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Copy the log folder&apos;s path</source>
-        <translation type="unfinished"></translation>
+        <translation>Copiar la ruta de la carpeta del registro técnico</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>No backup folder chosen yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Todavía no se ha elegido ninguna carpeta de copias de seguridad</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>The encrypted records (continuum.db) and the keys that open them (keyslots.json). Without a password or the recovery code these files cannot be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Los registros cifrados (continuum.db) y las claves que los abren (keyslots.json). Sin una contraseña o el código de recuperación, estos archivos no se pueden leer.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Technical notes about errors, for whoever helps you with the computer. They do not contain the records.</source>
-        <translation type="unfinished"></translation>
+        <translation>Notas técnicas sobre errores, para quien le ayude con la computadora. No contienen los registros.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Nothing has been written to the log yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Todavía no se ha escrito nada en el registro técnico.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>No backup folder has been chosen yet. An administrator chooses one in Administration › Backups.</source>
-        <translation type="unfinished"></translation>
+        <translation>Todavía no se ha elegido ninguna carpeta de copias de seguridad. Un administrador la elige en Administración › Copias de seguridad.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The backup folder cannot be found now. If it is on a USB stick or another disk, plug it in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ahora no se encuentra la carpeta de copias de seguridad. Si está en una memoria USB o en otro disco, conéctelo.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Where Continuum writes its backups. Each backup is one encrypted file whose name ends in “.continuum-backup”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Donde Continuum guarda sus copias de seguridad. Cada copia es un único archivo cifrado cuyo nombre termina en “.continuum-backup”.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>The folder could not be opened. Copy its path instead and paste it into the file manager.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo abrir la carpeta. Copie su ruta y péguela en el explorador de archivos.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Copied: {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>Copiado: {path}</translation>
     </message>
 </context>
 <context>
@@ -2387,17 +2387,17 @@ Los registros están a salvo en esta computadora. Haga una copia de seguridad lo
     <message>
         <location line="-23"/>
         <source>&amp;Add family member…</source>
-        <translation type="unfinished"></translation>
+        <translation>Agregar fam&amp;iliar…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Add chil&amp;d…</source>
-        <translation type="unfinished"></translation>
+        <translation>Agregar &amp;menor…</translation>
     </message>
     <message>
         <location line="+24"/>
         <source>Support note&amp;s:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nota&amp;s de apoyo:</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -2640,27 +2640,27 @@ Los registros están a salvo en esta computadora. Haga una copia de seguridad lo
     <message>
         <location line="-76"/>
         <source>Relapse pre&amp;vention:</source>
-        <translation type="unfinished"></translation>
+        <translation>Prevención de &amp;recaídas:</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>Add referra&amp;l</source>
-        <translation type="unfinished"></translation>
+        <translation>Agregar deriva&amp;ción</translation>
     </message>
     <message>
         <location line="+38"/>
         <source>Dis&amp;charge…</source>
-        <translation type="unfinished"></translation>
+        <translation>Dar el a&amp;lta…</translation>
     </message>
     <message>
         <location line="+26"/>
         <source>Chec&amp;k-ups:</source>
-        <translation type="unfinished"></translation>
+        <translation>Re&amp;visiones:</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Record atte&amp;mpt…</source>
-        <translation type="unfinished"></translation>
+        <translation>Registrar &amp;intento…</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2942,32 +2942,32 @@ Motivo: {reason}</translation>
     <message>
         <location filename="../../help/menu.py" line="+42"/>
         <source>&amp;User guide</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Guía de uso</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Where is my data?</source>
-        <translation type="unfinished"></translation>
+        <translation>¿&amp;Dónde están mis datos?</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>How to &amp;back up and restore</source>
-        <translation type="unfinished"></translation>
+        <translation>Cómo hacer &amp;copias de seguridad y restaurarlas</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>How to &amp;move to a new computer</source>
-        <translation type="unfinished"></translation>
+        <translation>Cómo &amp;pasar a una computadora nueva</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;About Continuum</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Acerca de Continuum</translation>
     </message>
     <message>
         <location line="+37"/>
         <source>About Continuum</source>
-        <translation type="unfinished"></translation>
+        <translation>Acerca de Continuum</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2979,7 +2979,14 @@ Free software under the GNU General Public License, version 3 or later: you may 
 
 Data folder: {folder}
 Qt {qt}</source>
-        <translation type="unfinished"></translation>
+        <translation>Continuum {version}
+
+Registros cifrados y sin conexión a internet para servicios de seguimiento tras el tratamiento y de acompañamiento en la recuperación.
+
+Software libre bajo la Licencia Pública General de GNU (GNU General Public License), versión 3 o posterior: puede usarlo, estudiarlo, compartirlo y modificarlo.
+
+Carpeta de datos: {folder}
+Qt {qt}</translation>
     </message>
 </context>
 <context>
@@ -2987,7 +2994,7 @@ Qt {qt}</source>
     <message>
         <location filename="../../help/window.py" line="+37"/>
         <source>{title} – Continuum</source>
-        <translation type="unfinished"></translation>
+        <translation>{title} – Continuum</translation>
     </message>
 </context>
 <context>
@@ -3038,7 +3045,7 @@ Qt {qt}</source>
     <message>
         <location line="+1"/>
         <source>Fi&amp;lter:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Filtrar:</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -3165,7 +3172,7 @@ Qt {qt}</source>
     <message>
         <location line="+1"/>
         <source>Named ser&amp;vices:</source>
-        <translation type="unfinished"></translation>
+        <translation>Servicios &amp;designados:</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3650,7 +3657,7 @@ Qt {qt}</source>
     <message>
         <location line="+20"/>
         <source>Ch&amp;oose logo…</source>
-        <translation type="unfinished"></translation>
+        <translation>Eleg&amp;ir logotipo…</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3958,82 +3965,82 @@ Qt {qt}</source>
     <message>
         <location filename="../../help/howto.py" line="+12"/>
         <source>How to move to a new computer</source>
-        <translation type="unfinished"></translation>
+        <translation>Cómo pasar a una computadora nueva</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>In short</source>
-        <translation type="unfinished"></translation>
+        <translation>En resumen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Moving is a backup on the old computer and a restore on the new one. An administrator does it, with an administrator&apos;s password or the recovery code.</source>
-        <translation type="unfinished"></translation>
+        <translation>Para pasar a otra computadora, se hace una copia de seguridad en la computadora anterior y se restaura en la nueva. Lo hace un administrador, con la contraseña de un administrador o con el código de recuperación.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>On the old computer</source>
-        <translation type="unfinished"></translation>
+        <translation>En la computadora anterior</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Plug in a USB stick.</source>
-        <translation type="unfinished"></translation>
+        <translation>Conecte una memoria USB.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Make a backup onto it: in Administration › Backups, choose the USB stick with “Choose folder…”, then press “Back up now”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Haga en ella una copia de seguridad: en Administración › Copias de seguridad, elija la memoria USB con “Elegir carpeta…” y luego pulse “Hacer copia ahora”.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Quit Continuum. From now on, do not type anything new on the old computer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Salga de Continuum. A partir de ahora, no registre nada nuevo en la computadora anterior.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>On the new computer</source>
-        <translation type="unfinished"></translation>
+        <translation>En la computadora nueva</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Install Continuum and start it. The setup window opens.</source>
-        <translation type="unfinished"></translation>
+        <translation>Instale Continuum y ábralo. Se abre la ventana de configuración.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>On its first page, choose “Restore a backup instead…”. Do not set up a new, empty database.</source>
-        <translation type="unfinished"></translation>
+        <translation>En su primera página, elija “En su lugar, restaurar una copia de seguridad…”. No cree una base de datos nueva y vacía.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Choose the newest backup file on the USB stick.</source>
-        <translation type="unfinished"></translation>
+        <translation>Elija el archivo de copia de seguridad más reciente de la memoria USB.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Type an administrator&apos;s user name and password, or the recovery code. Press “Restore”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Escriba el nombre de usuario y la contraseña de un administrador, o el código de recuperación. Pulse “Restaurar”.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Sign in as usual. Everyone keeps their user name and password.</source>
-        <translation type="unfinished"></translation>
+        <translation>Inicie sesión como de costumbre. Cada persona conserva su nombre de usuario y su contraseña.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Choose the backup folder again: Administration › Backups › “Choose folder…”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vuelva a elegir la carpeta de copias de seguridad: Administración › Copias de seguridad › “Elegir carpeta…”.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>If “Bind the data to this computer” was on (Administration › Organisation), passwords made on the old computer do not work on the new one. Restore with the recovery code. Then choose “Forgot your password? Use the recovery code…” in the sign-in window to set your own new password, and give the other accounts new passwords with “Reset password” in Administration › Accounts.</source>
-        <translation type="unfinished"></translation>
+        <translation>Si la opción “Vincular los datos a esta computadora” estaba activada (Administración › Organización), las contraseñas creadas en la computadora anterior no funcionan en la nueva. Restaure con el código de recuperación. Después, elija “¿Olvidó su contraseña? Use el código de recuperación…” en la ventana de inicio de sesión para definir su propia contraseña nueva, y asigne contraseñas nuevas a las demás cuentas con “Restablecer contraseña” en Administración › Cuentas.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Keep the old computer as it is until everyone has signed in on the new one and a first backup has been made there.</source>
-        <translation type="unfinished"></translation>
+        <translation>Deje la computadora anterior tal como está hasta que todas las personas hayan iniciado sesión en la nueva y se haya hecho allí una primera copia de seguridad.</translation>
     </message>
 </context>
 <context>
@@ -4104,7 +4111,7 @@ Qt {qt}</source>
     <message>
         <location line="+14"/>
         <source>{screen} ({shortcut})</source>
-        <translation type="unfinished"></translation>
+        <translation>{screen} ({shortcut})</translation>
     </message>
 </context>
 <context>
@@ -4236,7 +4243,7 @@ Qt {qt}</source>
     <message>
         <location line="+2"/>
         <source>Ne&amp;w note</source>
-        <translation type="unfinished"></translation>
+        <translation>N&amp;ueva nota</translation>
     </message>
     <message>
         <location line="+29"/>
@@ -5003,58 +5010,59 @@ Qt {qt}</source>
         <location filename="../../setup_wizard.py" line="+307"/>
         <source>Continuum is ready</source>
         <extracomment>the first backup, once made</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Continuum está listo</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>&amp;Try again</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Volver a intentarlo</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Next, add an account for each person who will use Continuum: Administration › Accounts. Everyone signs in with their own name and password.</source>
-        <translation type="unfinished"></translation>
+        <translation>A continuación, agregue una cuenta para cada persona que vaya a usar Continuum: Administración › Cuentas. Cada persona inicia sesión con su propio nombre y su propia contraseña.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Help is in the Help menu. Press F1 at any time to read the user guide.</source>
-        <translation type="unfinished"></translation>
+        <translation>Encontrará ayuda en el menú Ayuda. Pulse F1 en cualquier momento para leer la guía de uso.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Setup is done, but the records are not backed up yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>La configuración ha terminado, pero todavía no hay ninguna copia de seguridad de los registros.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>No backup folder has been chosen. Choose one soon in Administration › Backups.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se ha elegido ninguna carpeta de copias de seguridad. Elija una pronto en Administración › Copias de seguridad.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Setup is done. Now the first backup is made.</source>
-        <translation type="unfinished"></translation>
+        <translation>La configuración ha terminado. Ahora se hace la primera copia de seguridad.</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>Making the first backup and checking it…</source>
-        <translation type="unfinished"></translation>
+        <translation>Haciendo la primera copia de seguridad y comprobándola…</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>The first backup is made: {file} ({size}) in {folder}. It was read back and checked.</source>
-        <translation type="unfinished"></translation>
+        <translation>La primera copia de seguridad está hecha: {file} ({size}) en {folder}. Se volvió a leer y se comprobó.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>something unexpected went wrong</source>
-        <translation type="unfinished"></translation>
+        <translation>se produjo un error inesperado</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The first backup could not be made: {reason}
 You can try again, or finish now: Continuum will try again by itself.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo hacer la primera copia de seguridad: {reason}
+Puede volver a intentarlo o finalizar ahora: Continuum lo volverá a intentar automáticamente.</translation>
     </message>
 </context>
 <context>
@@ -5100,32 +5108,32 @@ You can try again, or finish now: Continuum will try again by itself.</source>
     <message>
         <location filename="../../setup_wizard.py" line="-286"/>
         <source>What the recovery code is</source>
-        <translation type="unfinished"></translation>
+        <translation>Qué es el código de recuperación</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Please read this before you choose your password.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lea esto antes de elegir su contraseña.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Continuum locks the records. A password opens the lock. The recovery code is a spare key, for emergencies.</source>
-        <translation type="unfinished"></translation>
+        <translation>Continuum protege los registros con un candado. Una contraseña abre ese candado. El código de recuperación es una llave de repuesto, para emergencias.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>You need the code if every administrator forgets their password. You may also need it to put a backup on a new computer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Necesitará el código si todos los administradores olvidan su contraseña. También puede necesitarlo para restaurar una copia de seguridad en una computadora nueva.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Print the code, or write it down. Keep the paper locked away: not next to the computer, not on a phone. Anyone who has the code and a copy of the records can read them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Imprima el código o anótelo. Guarde el papel bajo llave: no junto a la computadora ni en un teléfono. Cualquier persona que tenga el código y una copia de los registros puede leerlos.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Nobody else can open the records for you: not the makers of Continuum, not a computer technician, nobody. If every password is forgotten and the code is lost, the records are lost for good.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nadie más puede abrirle los registros: ni quienes crearon Continuum, ni un técnico informático, nadie. Si se olvidan todas las contraseñas y se pierde el código, los registros se pierden para siempre.</translation>
     </message>
 </context>
 <context>
@@ -5148,7 +5156,7 @@ You can try again, or finish now: Continuum will try again by itself.</source>
     <message>
         <location line="+4"/>
         <source>If every administrator password is forgotten, this code is the only way to open the records again. Keep the sheet locked away, not on the computer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Si se olvidan todas las contraseñas de administrador, este código es la única forma de volver a abrir los registros. Guarde la hoja bajo llave, no en la computadora.</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -5919,12 +5927,12 @@ You can try again, or finish now: Continuum will try again by itself.</source>
         <location filename="../../help/guide.py" line="+161"/>
         <source>User guide</source>
         <extracomment>the first heading of the README that is not for users widest picture, in pixels, in the guide&apos;s page the folder the README&apos;s relative picture paths start from (None: pictures cannot be found)</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Guía de uso</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>The user guide is missing from this installation. It is the file README.md that comes with Continuum; installing Continuum again puts it back.</source>
-        <translation type="unfinished"></translation>
+        <translation>Falta la guía de uso en esta instalación. Es el archivo README.md que viene con Continuum; si vuelve a instalar Continuum, se restablece.</translation>
     </message>
 </context>
 <context>
@@ -5942,7 +5950,7 @@ You can try again, or finish now: Continuum will try again by itself.</source>
     <message>
         <location line="+2"/>
         <source>Setting up takes four short steps:</source>
-        <translation type="unfinished"></translation>
+        <translation>La configuración consta de cuatro pasos breves:</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -5950,7 +5958,10 @@ You can try again, or finish now: Continuum will try again by itself.</source>
 2. Create the first administrator account: the person who will add the other accounts.
 3. Print the recovery code and put it somewhere safe.
 4. Choose where backups go: a USB stick or a second disk.</source>
-        <translation type="unfinished"></translation>
+        <translation>1. Escriba el nombre de su organización.
+2. Cree la primera cuenta de administrador: la persona que agregará las demás cuentas.
+3. Imprima el código de recuperación y guárdelo en un lugar seguro.
+4. Elija dónde se guardan las copias de seguridad: una memoria USB o un segundo disco.</translation>
     </message>
     <message>
         <location line="+4"/>
