@@ -4,12 +4,18 @@ The guide is the README rendered from Markdown: the user part only, pictures res
 when their files exist and removed (never broken) when they do not, contents links that
 scroll.  "Where is my data?" shows the real data, backup and log folders.  The how-to
 pages name the buttons the app really has, checked against the widgets themselves.
+A Spanish window shows the Spanish guide (``ui/help/user_guide.es.md``), which is held to
+the README's structure (headings, pictures, commands) and quotes the GUI's own Spanish labels.
 ``CONTINUUM_SCREENSHOTS=/some/folder`` keeps the pictures.
 """
 
 from __future__ import annotations
 
+import re
+import tomllib
+from collections import Counter
 from collections.abc import Iterator
+from fnmatch import fnmatch
 from pathlib import Path
 
 import platformdirs
@@ -17,14 +23,16 @@ import pytest
 from conftest import Installation
 from gui_helpers import save_screenshot, unlabelled_inputs
 from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QTextDocument
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from test_gui_shell import _configured_app, _gui_settings, open_window, runner  # noqa: F401 - shared GUI fixtures
+from test_translations import CATALOGUE_TS, read_ts, restored_language  # noqa: F401 - a shared fixture
 
 import ui
 from clinic_app.backup import destination
 from clinic_app.config import APP_AUTHOR, APP_NAME
+from ui import language
 from ui.backup.panel import BackupsPanel
 from ui.backup.restore_wizard import RestoreWizard
 from ui.forms import plain_label
@@ -37,6 +45,13 @@ from ui.sign_in import SignInDialog
 from ui.tasks import TaskRunner
 
 README = Path(ui.__file__).resolve().parent.parent / "README.md"
+SPANISH_GUIDE = Path(guide.__file__).resolve().parent / guide.TRANSLATED_GUIDES["es"]
+#: italic text in the Spanish guide that is not one of Continuum's labels (Windows' own Settings)
+NOT_CONTINUUMS_LABELS = {"Configuración → Aplicaciones → Continuum → Desinstalar"}
+_FENCE = re.compile(r"^```.*?^```", re.DOTALL | re.MULTILINE)
+_CODE = re.compile(r"`[^`]*`")
+_BOLD = re.compile(r"\*\*[^*]+\*\*")
+_ITALIC = re.compile(r"\*([^*\s][^*]*?)\*")
 PICTURES = """# Guide
 
 - [Start](#start)
@@ -71,6 +86,12 @@ def window(qtbot: QtBot, installation: Installation, runner: TaskRunner) -> Iter
     yield main
     main.close()
     runner.wait_idle()
+
+
+@pytest.fixture
+def spanish_window(qapp: QApplication, restored_language: None) -> None:
+    """Continuum is in Spanish (translations and locale) for the test, English again afterwards."""
+    assert language.install_translations(qapp, "es").language == "es"
 
 
 def help_windows() -> list[HelpWindow]:
@@ -123,6 +144,63 @@ def test_slug_matches_githubs_anchors(title: str, anchor: str) -> None:
     assert guide.slug(title) == anchor
 
 
+def readme_user_part() -> str:
+    return README.read_text("utf-8").split("\n" + guide.DEVELOPER_SECTION, 1)[0]
+
+
+def outline(markdown: str) -> Counter[int]:
+    """How many headings there are at each level (code blocks left out)."""
+    headings = (line for line in _FENCE.sub("", markdown).splitlines() if guide._HEADING.match(line))
+    return Counter(len(line) - len(line.lstrip("#")) for line in headings)
+
+
+def pictures(markdown: str) -> Counter[str]:
+    return Counter(m.group("path") for m in guide._IMAGE.finditer(markdown))
+
+
+def quoted_labels(markdown: str) -> set[str]:
+    """The italic text (the guide's way of quoting a window's label), whitespace made single."""
+    text = _BOLD.sub("", _CODE.sub("", _FENCE.sub("", markdown)))
+    return {" ".join(m.group(1).split()) for m in _ITALIC.finditer(text)}
+
+
+def test_the_spanish_guide_has_the_readmes_structure_pictures_and_commands() -> None:
+    english, spanish = readme_user_part(), SPANISH_GUIDE.read_text("utf-8")
+    assert outline(spanish) == outline(english)
+    assert pictures(spanish) == pictures(english)
+    assert _FENCE.findall(spanish) == _FENCE.findall(english)  # commands unchanged, same order
+    anchors = {guide.slug(guide._plain_heading(m.group("title")))
+               for line in _FENCE.sub("", spanish).splitlines() if (m := guide._HEADING.match(line))}
+    links = re.findall(r"\]\(#([^)\s]+)\)", spanish)
+    assert len(links) == len(re.findall(r"\]\(#([^)\s]+)\)", english)) - 1  # no "For developers" entry
+    assert [link for link in links if link not in anchors] == []
+    assert guide.prepare_guide(spanish, README.parent).count("](file:") == sum(pictures(spanish).values())
+
+
+def test_the_spanish_guide_quotes_the_guis_own_spanish_labels() -> None:
+    labels = {plain_label(message.translation) for message in read_ts(CATALOGUE_TS).values() if message.finished}
+    quoted = quoted_labels(SPANISH_GUIDE.read_text("utf-8"))
+    assert NOT_CONTINUUMS_LABELS <= quoted
+    assert "Administración → Copias de seguridad" in quoted and "Archivo → Idioma…" in quoted
+    unknown = sorted(part for label in quoted - NOT_CONTINUUMS_LABELS for part in label.split(" → ")
+                     if part not in labels)
+    assert unknown == []
+
+
+def test_the_guide_is_read_in_the_language_asked_for_else_in_english(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    spanish = guide.read_guide("es")
+    assert spanish == guide.GuideText(SPANISH_GUIDE.read_text("utf-8"), README.parent)  # the README's pictures
+    assert guide.read_guide("en") == guide.GuideText(README.read_text("utf-8"), README.parent)
+    packaged = tmp_path / "package"
+    packaged.mkdir()
+    monkeypatch.setattr(guide.resources, "files", lambda _package: packaged)
+    assert guide.read_guide("es") == guide.read_guide("en")  # no translation installed: the README
+
+    package_data = tomllib.loads((README.parent / "pyproject.toml").read_text("utf-8"))["tool"]["setuptools"]
+    assert any(fnmatch(f"help/{SPANISH_GUIDE.name}", pattern) for pattern in package_data["package-data"]["ui"])
+
+
 # --- the menu and its windows --------------------------------------------------------------------------------
 def test_f1_opens_the_user_guide_with_the_readme_and_its_pictures(qtbot: QtBot, window: MainWindow) -> None:
     menu = window.help
@@ -153,6 +231,44 @@ def test_f1_opens_the_user_guide_with_the_readme_and_its_pictures(qtbot: QtBot, 
     assert scrollbar.value() > 0
     assert shown.heading_position("no-such-heading") is None
     assert menu.open_guide() is shown  # one guide window, brought to the front
+
+
+def link_targets(document: QTextDocument) -> list[str]:
+    targets = []
+    block = document.begin()
+    while block.isValid():
+        fragments = block.begin()
+        while not fragments.atEnd():
+            if fragments.fragment().charFormat().isAnchor():
+                targets.append(fragments.fragment().charFormat().anchorHref())
+            fragments += 1
+        block = block.next()
+    return targets
+
+
+def test_f1_shows_the_spanish_guide_in_a_spanish_window(
+        qtbot: QtBot, spanish_window: None, window: MainWindow) -> None:
+    window.activateWindow()
+    qtbot.keyClick(window, Qt.Key.Key_F1)
+    shown = window.help.open_guide()
+    assert shown.isVisible() and shown.windowTitle() == "Guía de uso – Continuum"
+    text = shown.browser.toPlainText()
+    assert "El código de recuperación" in text and "Copias de seguridad, restauración y traslado" in text
+    assert "The recovery code" not in text and "For developers" not in text
+    pictures_shown = shown.browser.document().toHtml().count("<img ")
+    assert pictures_shown == SPANISH_GUIDE.read_text("utf-8").count("](docs/images/")
+    shown.resize(900, 700)
+    save_screenshot(shown, "help-guide-es")
+    assert not shown.browser.horizontalScrollBar().isVisible()
+
+    contents = link_targets(shown.browser.document())
+    assert "#el-código-de-recuperación" in contents  # a contents entry, accents and all
+    scrollbar = shown.browser.verticalScrollBar()
+    assert scrollbar.value() == 0
+    shown.follow(QUrl("#el-código-de-recuperación"))
+    assert scrollbar.value() > 0
+    assert all(shown.heading_position(QUrl(target).fragment()) is not None
+               for target in contents if target.startswith("#"))
 
 
 def test_where_is_my_data_shows_the_data_backup_and_log_folders(

@@ -3,7 +3,11 @@
 Where the text comes from (:func:`read_guide`): ``ui/help/README.md`` through
 ``importlib.resources`` (the package build copies the README there), else the
 repository's own ``README.md`` beside the ``ui`` package (a source checkout).  If neither
-is there, the window says so instead of showing nothing.
+is there, the window says so instead of showing nothing.  When the window is in Spanish
+(:func:`ui.language.ui_language`), the text is ``ui/help/user_guide.es.md`` instead (package
+data, kept in git): a translation of the README's user part with the same pictures, whose
+paths start from the README's folder as the README's do.  If that file is missing, the
+English README is shown.
 
 What is shown (:func:`prepare_guide`, plain text in, plain text out, so it is tested
 without Qt):
@@ -38,8 +42,11 @@ from PySide6.QtWidgets import QWidget
 
 import ui
 from ui.help.window import TextHelpWindow
+from ui.language import ui_language
 
 GUIDE_FILE = "README.md"
+#: translations of the README's user part, in this package, by language
+TRANSLATED_GUIDES: dict[str, str] = {"es": "user_guide.es.md"}
 #: the first heading of the README that is not for users
 DEVELOPER_SECTION = "## For developers"
 #: widest picture, in pixels, in the guide's page
@@ -58,8 +65,21 @@ class GuideText:
     base: Path | None
 
 
-def read_guide() -> GuideText | None:
-    """The README as packaged in ``ui.help``, else the source checkout's; None if neither exists."""
+def read_guide(language: str | None = None) -> GuideText | None:
+    """The guide in ``language`` (default: the window's), else the README; None if there is none.
+
+    The README is the one packaged in ``ui.help``, else the source checkout's.
+    """
+    readme = _read_readme()
+    translation = TRANSLATED_GUIDES.get(language or ui_language())
+    if translation is not None:
+        translated: Traversable = resources.files("ui.help").joinpath(translation)
+        if translated.is_file():
+            return GuideText(translated.read_text("utf-8"), readme.base if readme is not None else None)
+    return readme
+
+
+def _read_readme() -> GuideText | None:
     packaged: Traversable = resources.files("ui.help").joinpath(GUIDE_FILE)
     if packaged.is_file():
         return GuideText(packaged.read_text("utf-8"), packaged.parent if isinstance(packaged, Path) else None)
