@@ -13,7 +13,9 @@
 - Opening a database whose schema is older than this version's first writes a verified
   backup into ``<data_dir>/pre-upgrade-backups/`` (``clinic_app.backup.archive``), then
   runs the Alembic upgrade; if that backup fails, nothing is upgraded.  A database the
-  keys cannot read gives a ``StorageError`` and is left untouched.
+  keys cannot read gives a ``StorageError`` and is left untouched.  The backup and migration
+  machinery (Alembic, the archive format) is imported only then: an ordinary sign-in
+  compares two revision names and needs neither (it runs while the user waits).
 
 A ``Workspace`` keeps the data key in memory only (never logged, never written) and
 offers ``unit_of_work()`` plus the key-slot operations the account services need.
@@ -29,7 +31,6 @@ from pathlib import Path
 from sqlalchemy import Engine, select
 from sqlalchemy.exc import DBAPIError
 
-from clinic_app.backup.archive import backup_before_upgrade
 from clinic_app.config import DataPaths
 from clinic_app.db import schema
 from clinic_app.db.engine import make_engine
@@ -196,7 +197,11 @@ def _open(paths: DataPaths, f: KeySlotFile, data_key: bytes) -> Workspace:
                     "This database was made by a newer version of Continuum. Install that version "
                     "(or newer) to open it; nothing was changed."
                 )
-            backup = backup_before_upgrade(paths, data_key) if current is not None else None
+            backup = None
+            if current is not None:
+                from clinic_app.backup.archive import backup_before_upgrade  # only to upgrade (see docstring)
+
+                backup = backup_before_upgrade(paths, data_key)
             schema.upgrade(ws.engine)
             if backup is not None:
                 with ws.unit_of_work() as uow:

@@ -1,9 +1,9 @@
 """Backups in the desktop application, driven like a user would (offscreen Qt, pytest-qt).
 
 The Backups tab (folder, Back up now, Test restore, keep rule), the warning banner and the
-automatic backups (daily, on closing, administrators only), the setup wizard's backup page,
-the restore wizard onto a new computer, and the start-up checks that explain a damaged
-database and offer the newest backup.  ``CONTINUUM_SCREENSHOTS=/some/folder`` keeps the
+automatic backups (daily, on closing, administrators only), the restore wizard onto a new
+computer, and the start-up checks that explain a damaged database and offer the newest
+backup.  The setup wizard's backup steps are in ``tests/test_gui_setup_wizard.py``.  ``CONTINUUM_SCREENSHOTS=/some/folder`` keeps the
 pictures.
 """
 
@@ -14,14 +14,14 @@ from pathlib import Path
 
 import pytest
 from conftest import ADMIN_NAME, ADMIN_PASSWORD, COUNSELLOR_NAME, COUNSELLOR_PASSWORD, ORG_NAME, Installation
-from gui_helpers import save_screenshot, unlabelled_inputs
+from gui_helpers import message_boxes, save_screenshot, unlabelled_inputs
 from PySide6.QtWidgets import QApplication, QFileDialog, QWizard
 from pytestqt.qtbot import QtBot
 from test_backup import make_installation_at_first_revision
 from test_gui_shell import _configured_app, _gui_settings, runner  # noqa: F401 - shared GUI fixtures
 
 from clinic_app import workspace
-from clinic_app.backup import archive, destination, operations
+from clinic_app.backup import archive, destination, operations, startup
 from clinic_app.backup.archive import MANUAL
 from clinic_app.config import DataPaths
 from clinic_app.demo import populate
@@ -96,13 +96,13 @@ def test_backups_tab_chooses_a_folder_backs_up_tests_and_backs_up_on_closing(
     assert unlabelled_inputs(panel) == []
     assert panel.status_line.property("kind") == "warn" and not panel.back_up_button.isEnabled()
 
-    panel.choose_button.click()
+    panel.folder_field.choose_button.click()
     dialog = file_dialog()
     dialog.selectFile(str(usb))
     dialog.accept()
     assert runner.wait_idle(SLOW)
     assert destination.configured_destination(installation.data_dir) == usb.resolve()
-    assert panel.folder.text() == str(usb.resolve())
+    assert panel.folder_field.edit.text() == str(usb.resolve())
     assert "There is no usable backup" in panel.status_line.text()
 
     panel.back_up_button.click()
@@ -228,59 +228,6 @@ def test_warning_for_an_old_backup_or_a_missing_folder_and_the_daily_backup(
     assert len(archives(usb)) == 2
 
 
-# --- the setup wizard's backup page ---------------------------------------------------------------------------
-def test_setup_wizard_backup_page_remembers_the_folder_or_warns_when_left_for_later(
-        qtbot: QtBot, runner: TaskRunner, tmp_path: Path, usb: Path) -> None:
-    data_dir = tmp_path / "new-data"
-    wizard = SetupWizard(data_dir, runner)
-    qtbot.addWidget(wizard)
-    wizard.show()
-    next_button = wizard.button(QWizard.WizardButton.NextButton)
-    next_button.click()
-    wizard.organisation_page.name.setText("Casa Nueva Aftercare")
-    next_button.click()
-    admin = wizard.administrator_page
-    admin.user_name.setText("ana")
-    admin.passwords.password.setText(ADMIN_PASSWORD)
-    admin.passwords.confirm.setText(ADMIN_PASSWORD)
-    wizard.button(QWizard.WizardButton.CommitButton).click()
-    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.recovery_page, timeout=SLOW)
-    assert not wizard.button(QWizard.WizardButton.CancelButton).isVisible()
-    wizard.recovery_page.kept.click()
-    assert next_button.text() == "&Next: backups" and next_button.isEnabled()
-    next_button.click()
-
-    page = wizard.backup_page
-    finish = wizard.button(QWizard.WizardButton.FinishButton)
-    assert wizard.currentPage() is page and not finish.isEnabled()
-    assert unlabelled_inputs(page) == []
-    page.later.click()
-    assert finish.isEnabled() and "every record is lost" in page.warning.text()
-    save_screenshot(wizard, "wizard-6-backups-later")
-    page.later.click()
-    assert page.warning.text() == "" and not finish.isEnabled()
-
-    page.folder.setText(str(tmp_path / "no-such-stick"))
-    finish.click()
-    assert runner.wait_idle(SLOW)
-    assert "There is no folder" in page.form.error_text("folder") and wizard.isVisible()
-    assert destination.configured_destination(data_dir) is None
-
-    page.choose_button.click()
-    dialog = file_dialog()
-    dialog.selectFile(str(usb))
-    dialog.accept()
-    assert page.folder.text() == str(usb) and page.form.error_text("folder") == ""
-    save_screenshot(wizard, "wizard-6-backups")
-    finish.click()
-    assert runner.wait_idle(SLOW)
-    assert wizard.result() == QWizard.DialogCode.Accepted
-    assert destination.configured_destination(data_dir) == usb.resolve()
-    assert wizard.workspace is not None
-    runner.run_db(wizard.workspace.close)
-    assert runner.wait_idle()
-
-
 # --- restoring onto a new computer -----------------------------------------------------------------------------
 def test_restore_wizard_onto_a_new_computer_with_the_recovery_code_then_sign_in(
         qtbot: QtBot, installation: Installation, runner: TaskRunner, usb: Path, tmp_path: Path,
@@ -365,6 +312,25 @@ def test_restore_wizard_onto_a_new_computer_with_the_recovery_code_then_sign_in(
 
 
 # --- start-up checks ---------------------------------------------------------------------------------------------
+def shown_problem() -> StartupProblemDialog | None:
+    return next((w for w in QApplication.topLevelWidgets() if isinstance(w, StartupProblemDialog) and w.isVisible()),
+                None)
+
+
+def sign_in_to_main_window(qtbot: QtBot, launcher: ui_app.Launcher) -> MainWindow:
+    """Sign in as the administrator: the main window opens at once (the full check runs after it)."""
+    dialog = launcher.window
+    assert isinstance(dialog, SignInDialog)
+    qtbot.addWidget(dialog)
+    dialog.user_name.setText(ADMIN_NAME)
+    dialog.password.setText(ADMIN_PASSWORD)
+    dialog.sign_in_button.click()
+    qtbot.waitUntil(lambda: isinstance(launcher.window, MainWindow), timeout=SLOW)
+    window = launcher.window
+    assert isinstance(window, MainWindow) and window.isVisible()
+    return window
+
+
 def test_damaged_database_is_explained_restored_from_the_newest_backup_and_kept(
         qtbot: QtBot, installation: Installation, runner: TaskRunner, usb: Path) -> None:
     operations.create_backup(installation.ws, installation.admin, usb)  # remembered as the destination
@@ -378,23 +344,26 @@ def test_damaged_database_is_explained_restored_from_the_newest_backup_and_kept(
 
     launcher = ui_app.Launcher(installation.data_dir, runner)
     launcher.start()
-    dialog = launcher.window
-    assert isinstance(dialog, SignInDialog)
-    qtbot.addWidget(dialog)
     assert runner.wait_idle(SLOW)  # the files look fine before the key is known
-    dialog.user_name.setText(ADMIN_NAME)
-    dialog.password.setText(ADMIN_PASSWORD)
-    dialog.sign_in_button.click()
-    qtbot.waitUntil(lambda: isinstance(launcher.window, StartupProblemDialog), timeout=SLOW)
-    problem = launcher.window
-    assert isinstance(problem, StartupProblemDialog)
+    window = sign_in_to_main_window(qtbot, launcher)
+    qtbot.waitUntil(lambda: shown_problem() is not None, timeout=SLOW)  # the full check, in the background
+    problem = shown_problem()
+    assert problem is not None and problem.parent() is window
     assert runner.wait_idle(SLOW)
+    for box in message_boxes():
+        box.close()  # the Today screen could not read all of its lists either
     assert "The database failed its integrity checks" in problem.problems.text()
     assert str(newest.path) in problem.newest.text()
     assert "Nothing has been changed" in problem.kept.text()
     assert problem.continue_button is not None and problem.restore_button is not None
+    assert startup.full_check_due(installation.data_dir)  # a failed check is not recorded: checked again next time
     save_screenshot(problem, "startup-problem")
     problem.restore_button.click()
+    # the main window closes as it always does: the backup on closing is tried first, and fails
+    qtbot.waitUntil(lambda: window.backups.closing_dialog is not None
+                    and "backup before closing failed" in window.backups.closing_dialog.labelText(), timeout=SLOW)
+    assert window.isVisible() and not isinstance(launcher.window, RestoreWizard)
+    window.backups.closing_dialog.reject()  # "Close Continuum"
 
     wizard = launcher.window
     assert isinstance(wizard, RestoreWizard)
@@ -492,7 +461,7 @@ def test_files_damaged_before_sign_in_or_unreadable_at_sign_in_are_explained(
     assert archive.inspect_database(db, installation.ws.data_key).integrity_problems == []
 
 
-def test_records_that_fail_their_checks_can_be_opened_anyway_or_left_closed(
+def test_records_that_fail_their_checks_can_be_kept_open_or_closed(
         qtbot: QtBot, installation: Installation, runner: TaskRunner) -> None:
     installation.ws.close()
     db = DataPaths(installation.data_dir).database
@@ -501,29 +470,25 @@ def test_records_that_fail_their_checks_can_be_opened_anyway_or_left_closed(
     db.write_bytes(bytes(damaged))
     launcher = ui_app.Launcher(installation.data_dir, runner)
 
-    for answer in ("open anyway", "quit"):
+    for answer in ("open anyway", "quit"):  # a failed check is not recorded: it runs again at the next sign-in
         launcher.start()
-        dialog = launcher.window
-        assert isinstance(dialog, SignInDialog)
-        qtbot.addWidget(dialog)
-        dialog.user_name.setText(ADMIN_NAME)
-        dialog.password.setText(ADMIN_PASSWORD)
-        dialog.sign_in_button.click()
-        qtbot.waitUntil(lambda: isinstance(launcher.window, StartupProblemDialog), timeout=SLOW)
-        problem = launcher.window
-        assert isinstance(problem, StartupProblemDialog) and problem.restore_button is None  # no backup anywhere
+        window = sign_in_to_main_window(qtbot, launcher)
+        qtbot.waitUntil(lambda: shown_problem() is not None, timeout=SLOW)
+        problem = shown_problem()
+        assert problem is not None and problem.restore_button is None  # no backup anywhere
         assert "No backup was found" in problem.newest.text()
-        if answer == "open anyway":
+        assert runner.wait_idle(SLOW)
+        for box in message_boxes():
+            box.close()  # the Today screen could not read all of its lists either
+        if answer == "open anyway":  # keep working in the main window
             assert problem.continue_button is not None
             problem.continue_button.click()
-            window = launcher.window
-            assert isinstance(window, MainWindow) and window.isVisible()
+            assert shown_problem() is None and launcher.window is window and window.isVisible()
             close_window(qtbot, window)
         else:
-            problem.close_button.click()  # the database is closed again; the application would quit
+            problem.close_button.click()  # "Quit": the main window closes, the database with it
             assert runner.wait_idle(SLOW)
-            assert [w for w in QApplication.topLevelWidgets() if isinstance(w, StartupProblemDialog)
-                    and w.isVisible()] == []
+            assert shown_problem() is None and not window.isVisible()
     assert db.read_bytes()[len(damaged) // 2:len(damaged) // 2 + 64] == b"\xaa" * 64
 
 

@@ -7,6 +7,9 @@ folder: ``clinic_app.config.resolve_data_dir``) and ``--demo``, creates the
 - an empty data folder opens the setup wizard, anything else the sign-in dialog;
 - after either, the main window opens with the signed-in session.
 
+``--self-test`` runs :mod:`ui.self_test` instead (headless checks of this build in a
+temporary folder) and exits with its code.
+
 Start-up checks and the guided restore (:mod:`ui.backup`):
 
 - while the sign-in dialog is up, ``backup.startup.startup_check`` looks at the files on
@@ -14,13 +17,25 @@ Start-up checks and the guided restore (:mod:`ui.backup`):
   :class:`~ui.backup.problems.StartupProblemDialog` over it (explanation, newest backup);
 - a database that cannot be opened at sign-in (the core's ``StorageError``) opens the
   same explanation, with the newest backup of this installation;
-- after sign-in, ``backup.startup.check_database`` runs on the database thread behind a
-  "Checking the records…" dialog; if it finds a problem, the explanation offers the
-  restore or opening the records anyway;
+- after sign-in the main window opens at once; the full check
+  (``backup.startup.scheduled_check``: integrity and audit chain, at most once a day, see
+  that module) then runs in the background on the I/O pool, on connections of its own, so
+  the database thread and the screens are not held up.  If it finds a problem, the
+  explanation opens over the main window: keep working ("Open the records anyway"),
+  quit, or restore, which closes the main window first (as closing always does: unsaved
+  text, the backup on closing), then opens the restore wizard;
 - "Restore from a backup…" (sign-in dialog), "Restore a backup instead…" (setup wizard)
   and the explanation open :class:`~ui.backup.restore_wizard.RestoreWizard` in place of
   the current window; after a restore the sign-in dialog opens, else the window before.
   The data folder is never open while it is restored.
+
+**Decision (start-up time)**: the first window must come up fast, so this module and the
+sign-in dialog import only Qt and the light core modules at start; the database stack,
+the main window, the wizards and the restore machinery are imported when first needed.
+While the sign-in dialog waits for the password, :func:`preload_core` imports the core
+modules behind signing in and the main window on the database thread, so pressing "Sign
+in" does not wait for them either.  ``tests/test_start_up.py`` fails if SQLAlchemy,
+Alembic or ReportLab come back on the path to the first window.
 
 ``--demo`` makes a throwaway installation in a new temporary folder (deleted at exit):
 organisation "Demo Aftercare Centre", administrator ``demo`` with a fixed password that
@@ -45,27 +60,28 @@ import tempfile
 from collections.abc import Callable, Sequence
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import platformdirs
-from PySide6.QtCore import QLibraryInfo, QLocale, QObject, Qt, QTranslator, Signal
-from PySide6.QtWidgets import QApplication, QProgressDialog
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 
-from clinic_app import workspace
 from clinic_app.backup import startup
 from clinic_app.backup.startup import StartupReport
 from clinic_app.config import APP_AUTHOR, APP_NAME, DataPaths, resolve_data_dir
 from clinic_app.errors import ContinuumError, StorageError
-from clinic_app.services.auth import Actor
-from clinic_app.workspace import Workspace
-from ui.backup import jobs
-from ui.backup.common import BusyDialog
-from ui.backup.problems import StartupProblemDialog
-from ui.backup.restore_wizard import RestoreWizard
-from ui.main_window import MainWindow
-from ui.session import Session
-from ui.setup_wizard import SetupWizard
+from ui.language import install_translations
 from ui.sign_in import SignInDialog
 from ui.tasks import TaskRunner, error_text
+
+if TYPE_CHECKING:
+    from clinic_app.services.auth import Actor
+    from clinic_app.workspace import Workspace
+    from ui.backup.problems import StartupProblemDialog
+    from ui.backup.restore_wizard import RestoreWizard
+    from ui.main_window import MainWindow
+    from ui.session import Session
+    from ui.setup_wizard import SetupWizard
 
 DEMO_ORGANISATION = "Demo Aftercare Centre"
 DEMO_USER = "demo"
@@ -80,6 +96,9 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     parser.add_argument("--data-dir", help="the data folder to use (default: CONTINUUM_DATA_DIR or the per-user folder)")
     parser.add_argument("--demo", action="store_true",
                         help="open a throwaway demo database (deleted at exit) with a demo administrator")
+    parser.add_argument("--self-test", action="store_true",
+                        help="check this installation headless in a temporary folder, print one line per check, exit")
+    parser.add_argument("--self-test-output", metavar="FILE", help="write the self-test's lines to FILE")
     return parser.parse_args(list(argv))
 
 
@@ -90,12 +109,30 @@ def _demo_populate() -> Callable[..., object] | None:
     return getattr(importlib.import_module("clinic_app.demo"), "populate", None)
 
 
+#: the core modules behind signing in and the main window (no Qt), with their heavy libraries:
+#: SQLAlchemy and the models, Alembic (backups), ReportLab (printing)
+PRELOADED = ("clinic_app.workspace", "clinic_app.backup.operations", "clinic_app.services.printing")
+
+
+def preload_core() -> None:
+    """Import :data:`PRELOADED` (database thread, while the sign-in dialog waits for the password).
+
+    About a second of imports that would otherwise come after "Sign in" is pressed.  On the
+    database thread, so the sign-in job, which needs them first, runs after this and never
+    imports them at the same time; the Qt modules of the main window stay on the GUI thread.
+    """
+    for name in PRELOADED:
+        importlib.import_module(name)
+
+
 def create_demo_installation(data_dir: Path, clients: int = DEMO_CLIENTS,
                              progress: Callable[[int, int], object] | None = None) -> None:
     """Make the demo installation in ``data_dir`` (database thread); add demo clients if the core can.
 
     ``progress(done, total)`` is called from the worker thread after each client.
     """
+    from clinic_app import workspace
+
     ws, actor, _code = workspace.create_installation(data_dir, DEMO_ORGANISATION, DEMO_USER, DEMO_PASSWORD, DEMO_FULL_NAME)
     try:
         populate = _demo_populate()
@@ -115,8 +152,7 @@ class Launcher(QObject):
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.data_dir, self.runner, self.demo, self.demo_clients = data_dir, runner, demo, demo_clients
-        self.window: (MainWindow | SignInDialog | SetupWizard | QProgressDialog | RestoreWizard
-                      | StartupProblemDialog | None) = None
+        self.window: MainWindow | SignInDialog | SetupWizard | QProgressDialog | RestoreWizard | None = None
         self.session: Session | None = None
 
     def start(self) -> None:
@@ -162,6 +198,8 @@ class Launcher(QObject):
             progress.canceled.connect(progress.close)
 
     def show_wizard(self) -> SetupWizard:
+        from ui.setup_wizard import SetupWizard
+
         wizard = SetupWizard(self.data_dir, self.runner)
         wizard.accepted.connect(lambda: self.show_main(wizard.workspace, wizard.actor))
         wizard.restore_requested.connect(lambda: self.show_restore(None))
@@ -171,11 +209,12 @@ class Launcher(QObject):
 
     def show_sign_in(self, demo_hint: tuple[str, str] | None = None) -> SignInDialog:
         dialog = SignInDialog(self.data_dir, self.runner, demo_hint)
-        dialog.signed_in.connect(self.check_database)
+        dialog.signed_in.connect(self.signed_in)
         dialog.restore_requested.connect(lambda: self.show_restore(None))
         dialog.open_failed.connect(self._open_failed)
         dialog.show()
         self.window = dialog
+        self.runner.run_db(preload_core)  # while the user types; the sign-in job queues behind it
         return dialog
 
     # --- start-up checks and the guided restore ---------------------------------------------------
@@ -186,59 +225,69 @@ class Launcher(QObject):
 
     def _open_failed(self, exc: StorageError) -> None:
         data_dir, message = self.data_dir, str(exc)
-        self.runner.run_io(lambda: jobs.open_failure_report(data_dir, message), self._problem_found)
+
+        def report() -> StartupReport:
+            from ui.backup import jobs
+
+            return jobs.open_failure_report(data_dir, message)
+        self.runner.run_io(report, self._problem_found)
 
     def _problem_found(self, report: StartupReport) -> None:
         if not report.ok and isinstance(self.window, SignInDialog) and self.window.isVisible():
             self.show_problem(report)
 
-    def check_database(self, ws: Workspace, actor: Actor) -> None:
-        """After sign-in: the integrity checks (database thread), then the main window or the explanation."""
-        progress = BusyDialog(self.tr("Checking the records…"), self.tr("Continuum"))
-        progress.show()
-        self.window = progress
-        done = functools.partial(self._database_checked, ws, actor, progress)
-        self.runner.run_db(lambda: startup.check_database(ws), done,
-                           lambda exc: done(StartupReport(ws.paths.root, startup.PROBLEM, (str(exc),), None)))
+    def signed_in(self, ws: Workspace, actor: Actor) -> MainWindow:
+        """The main window at once, then the full check in the background if it is due."""
+        window = self.show_main(ws, actor)
 
-    def _database_checked(self, ws: Workspace, actor: Actor, progress: BusyDialog, report: StartupReport) -> None:
-        if report.ok:
-            self.show_main(ws, actor)
-        else:
-            self.show_problem(report, (ws, actor))
-        progress.finish()  # after the next window is up, so the application does not quit
+        def check() -> StartupReport | None:
+            return startup.scheduled_check(ws)
 
-    def show_problem(self, report: StartupReport,
-                     opened: tuple[Workspace, Actor] | None = None) -> StartupProblemDialog:
-        """The explanation: over the sign-in dialog, or (with the database ``opened``) on its own."""
-        over = self.window if opened is None and isinstance(self.window, SignInDialog) else None
-        dialog = StartupProblemDialog(report, over, can_continue=opened is not None)
+        def failed(exc: ContinuumError) -> None:
+            self._checked(window, StartupReport(ws.paths.root, startup.PROBLEM, (str(exc),), None))
+        self.runner.run_io(check, functools.partial(self._checked, window), failed)
+        return window
+
+    def _checked(self, window: MainWindow, report: StartupReport | None) -> None:
+        if report is not None and not report.ok and window.isVisible():
+            self.show_problem(report, window)
+
+    def show_problem(self, report: StartupReport, main: MainWindow | None = None) -> StartupProblemDialog:
+        """The explanation: over the sign-in dialog, or over the ``main`` window (records open)."""
+        from ui.backup.problems import StartupProblemDialog
+
+        over: QWidget | None = main or (self.window if isinstance(self.window, SignInDialog) else None)
+        dialog = StartupProblemDialog(report, over, can_continue=main is not None)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        if opened is not None:
-            ws, actor = opened
-            dialog.restore_requested.connect(functools.partial(self._close_and_restore, ws))
-            dialog.continue_requested.connect(lambda: self.show_main(ws, actor))
-            dialog.rejected.connect(lambda: self.runner.run_db(ws.close))
-            self.window = dialog
+        if main is not None:
+            dialog.restore_requested.connect(functools.partial(self._close_and_restore, main))
+            dialog.rejected.connect(main.close)  # "Quit"
         else:
             dialog.restore_requested.connect(self.show_restore)
         dialog.setWindowModality(Qt.WindowModality.WindowModal if over else Qt.WindowModality.ApplicationModal)
         dialog.show()
         return dialog
 
-    def _close_and_restore(self, ws: Workspace, archive: Path | None) -> None:
-        self.runner.run_db(ws.close)  # before the restore, which runs after it on the same thread
-        self.show_restore(archive)
+    def _close_and_restore(self, main: MainWindow, archive: Path | None) -> None:
+        """Close the main window as the user would (it may ask about unsaved text and make the
+        backup on closing first); once it has closed, the restore wizard opens in its place."""
+        def closed() -> None:
+            self.window = None  # closed already
+            self.show_restore(archive)
+        _WhenHidden(main, closed)
+        main.close()
 
     def show_restore(self, archive: Path | None) -> RestoreWizard:
         """The restore wizard, in place of the current window (``archive``: the backup to offer)."""
+        from ui.backup.restore_wizard import RestoreWizard
+
         previous = self.window
         wizard = RestoreWizard(self.data_dir, self.runner, archive)
         wizard.closing.connect(functools.partial(self._restore_closing, wizard))
         wizard.show()
         self.window = wizard
-        if previous is not None and not isinstance(previous, StartupProblemDialog):
-            previous.close()  # the explanation closes itself once it has asked for the restore
+        if previous is not None:
+            previous.close()
         return wizard
 
     def _restore_closing(self, wizard: RestoreWizard, restored: bool) -> None:
@@ -254,6 +303,9 @@ class Launcher(QObject):
                 dialog.password.setFocus()
 
     def show_main(self, ws: Workspace | None, actor: Actor | None) -> MainWindow:
+        from ui.main_window import MainWindow
+        from ui.session import Session
+
         assert ws is not None and actor is not None
         self.session = Session(ws, actor, self.runner, self)
         window = MainWindow(self.session)
@@ -262,14 +314,27 @@ class Launcher(QObject):
         return window
 
 
+class _WhenHidden(QObject):
+    """Calls ``then`` once, when ``window`` is hidden (closed: a minimised window stays visible)."""
+
+    def __init__(self, window: QWidget, then: Callable[[], object]) -> None:
+        super().__init__(window)
+        self._then = then
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Hide and isinstance(watched, QWidget) and not watched.isVisible():
+            watched.removeEventFilter(self)
+            self._then()  # during the hide, so a window is up when Qt looks for the last one
+        return False
+
+
 def configure_application(app: QApplication) -> None:
-    """Names (for QSettings), Qt's own translations for the system language, and the style sheet."""
+    """Names (for QSettings), the language (:mod:`ui.language`: translations, dates, numbers), the style sheet."""
     app.setOrganizationName(APP_AUTHOR)
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
-    translator = QTranslator(app)
-    if translator.load(QLocale(), "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
-        app.installTranslator(translator)
+    install_translations(app)
     app.setStyleSheet(resources.files("ui.resources").joinpath("style.qss").read_text("utf-8"))
 
 
@@ -288,6 +353,10 @@ def configure_logging() -> Path:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
+    if args.self_test:
+        from ui import self_test  # only here: the normal start does not pay for its imports
+
+        return self_test.main(args.self_test_output)
     configure_logging()
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else APP_NAME])
     assert isinstance(app, QApplication)

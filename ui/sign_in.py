@@ -13,13 +13,18 @@ for an administrator (``workspace.recover``); the user is then signed in.
 launcher opens it in place of this dialog).  A database that cannot be opened (the core's
 ``StorageError``) is reported on the form and through ``open_failed``, so the launcher can
 explain it and offer the newest backup.
+
+**Decision**: this module is on the path to the first window, so it does not import the
+workspace and database stack (SQLAlchemy, the models, the services): :func:`sign_in_job`
+and :func:`recover_job` import it on the database thread, where signing in runs anyway.
+``tests/test_start_up.py`` keeps that path light.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -32,12 +37,31 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clinic_app import workspace
 from clinic_app.errors import ContinuumError, StorageError
-from clinic_app.services.auth import Actor
-from clinic_app.workspace import Workspace
 from ui.forms import Form, FormDialog, PasswordPair, fit_height, heading, message_label, set_message
 from ui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from clinic_app.services.auth import Actor
+    from clinic_app.workspace import Workspace
+
+
+def sign_in_job(data_dir: Path, name: str, password: str) -> Callable[[], tuple[Workspace, Actor]]:
+    """The database-thread job that signs ``name`` in (``workspace.sign_in``)."""
+    def job() -> tuple[Workspace, Actor]:
+        from clinic_app import workspace
+
+        return workspace.sign_in(data_dir, name, password)
+    return job
+
+
+def recover_job(data_dir: Path, code: str, admin: str, password: str) -> Callable[[], tuple[Workspace, Actor]]:
+    """The database-thread job that opens with the recovery code (``workspace.recover``)."""
+    def job() -> tuple[Workspace, Actor]:
+        from clinic_app import workspace
+
+        return workspace.recover(data_dir, code, admin, password)
+    return job
 
 
 class RecoveryDialog(FormDialog):
@@ -60,8 +84,7 @@ class RecoveryDialog(FormDialog):
         self.setMinimumWidth(520)
 
     def task(self) -> Callable[[], Any]:
-        data_dir, code, admin, password = self.data_dir, self.code.text(), self.admin.text(), self.passwords.text()
-        return lambda: workspace.recover(data_dir, code, admin, password)
+        return recover_job(self.data_dir, self.code.text(), self.admin.text(), self.passwords.text())
 
 
 class SignInDialog(QDialog):
@@ -139,8 +162,8 @@ class SignInDialog(QDialog):
         if not self.password.text():
             self.password.setFocus()
             return
-        data_dir, name, password = self.data_dir, self.user_name.text(), self.password.text()
-        self.form.submit(self.runner, lambda: workspace.sign_in(data_dir, name, password), self._done, self._failed)
+        job = sign_in_job(self.data_dir, self.user_name.text(), self.password.text())
+        self.form.submit(self.runner, job, self._done, self._failed)
 
     def _failed(self, exc: ContinuumError) -> None:
         self.form.show_error(exc)
