@@ -36,6 +36,13 @@ def resolve_data_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR, roaming=False))
 
 
+def log_dir() -> Path:
+    """The per-user folder for Continuum's error log (it never holds records)."""
+    import platformdirs
+
+    return Path(platformdirs.user_log_dir(APP_NAME, APP_AUTHOR))
+
+
 @dataclass(frozen=True)
 class DataPaths:
     """The files of one installation's data folder."""

@@ -77,6 +77,7 @@ def setup_through_the_wizard(qtbot: QtBot, runner: TaskRunner, data_dir: Path) -
     next_button.click()
     type_without_enter(qtbot, wizard.organisation_page.name, ORGANISATION)
     next_button.click()
+    next_button.click()  # what the recovery code is
     page = wizard.administrator_page
     for edit, text in ((page.user_name, ADMIN), (page.full_name, ADMIN_FULL_NAME),
                        (page.passwords.password, PASSWORD), (page.passwords.confirm, PASSWORD)):
@@ -87,9 +88,11 @@ def setup_through_the_wizard(qtbot: QtBot, runner: TaskRunner, data_dir: Path) -
     assert len(code) == 34
     wizard.recovery_page.kept.click()
     next_button.click()
+    next_button.click()  # why backups matter
     assert wizard.currentPage() is wizard.backup_page
     wizard.backup_page.later.click()
     assert "every record is lost" in wizard.backup_page.warning.text()
+    wizard.button(QWizard.WizardButton.CommitButton).click()
     wizard.button(QWizard.WizardButton.FinishButton).click()
     qtbot.waitUntil(lambda: isinstance(launcher.window, MainWindow), timeout=20_000)
     first = launcher.window

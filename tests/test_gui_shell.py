@@ -37,6 +37,7 @@ from ui.admin.page import AdministrationPage
 from ui.forms import GENERAL
 from ui.main_window import GEOMETRY_KEY, MainWindow
 from ui.preferences import workstation_settings
+from ui.language import LanguageDialog, install_translations
 from ui.session import Session
 from ui.setup_wizard import SetupWizard
 from ui.sign_in import SignInDialog
@@ -48,6 +49,7 @@ NEW_ADMIN_PASSWORD = "Harbour-lights-2026"
 @pytest.fixture(scope="session", autouse=True)
 def _configured_app(qapp: QApplication) -> None:
     ui_app.configure_application(qapp)
+    install_translations(qapp, "en")  # the tests read English texts, whatever this computer's language
 
 
 @pytest.fixture(autouse=True)
@@ -152,6 +154,8 @@ def test_setup_wizard_end_to_end(qtbot: QtBot, runner: TaskRunner, tmp_path: Pat
     assert next_button.isEnabled()
     save_screenshot(wizard, "wizard-2-organisation")
     next_button.click()
+    assert wizard.currentPage() is wizard.recovery_explained_page  # read before choosing a password
+    next_button.click()
 
     page = wizard.administrator_page
     assert wizard.currentPage() is page
@@ -184,8 +188,7 @@ def test_setup_wizard_end_to_end(qtbot: QtBot, runner: TaskRunner, tmp_path: Pat
     code = recovery.code.text()
     assert len(code) == 34 and code.count("-") == 6
     assert recovery.code.textInteractionFlags() & Qt.TextInteractionFlag.TextSelectableByMouse
-    finish = wizard.button(QWizard.WizardButton.FinishButton)
-    assert not finish.isEnabled()
+    assert not next_button.isEnabled()
     assert not wizard.button(QWizard.WizardButton.CancelButton).isVisible()
     wizard.reject()  # closing is refused once the installation exists
     assert wizard.isVisible()
@@ -211,9 +214,13 @@ def test_setup_wizard_end_to_end(qtbot: QtBot, runner: TaskRunner, tmp_path: Pat
     assert "sent to the printer" in recovery.status.text()
 
     recovery.kept.click()
-    assert finish.isEnabled()
+    assert next_button.isEnabled()
     save_screenshot(wizard, "wizard-5-recovery-kept")
-    finish.click()
+    next_button.click()
+    next_button.click()
+    wizard.backup_page.later.click()  # the backup steps: tests/test_gui_setup_wizard.py
+    wizard.button(QWizard.WizardButton.CommitButton).click()
+    wizard.button(QWizard.WizardButton.FinishButton).click()
     assert wizard.result() == QWizard.DialogCode.Accepted
     assert wizard.actor is not None and wizard.actor.name == "ana"
     ws = wizard.workspace
@@ -267,6 +274,16 @@ def test_sign_in_wrong_then_right_opens_main_window(qtbot: QtBot, runner: TaskRu
     assert ORG_NAME in window.status_text()
     window.close()
     assert runner.wait_idle()
+
+
+def test_sign_in_window_offers_the_language_setting(qtbot: QtBot, runner: TaskRunner, installation: Installation) -> None:
+    dialog = SignInDialog(installation.data_dir, runner)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.language.click()
+    [chooser] = [w for w in QApplication.topLevelWidgets() if isinstance(w, LanguageDialog) and w.isVisible()]
+    assert chooser.parent() is dialog and unlabelled_inputs(chooser) == []
+    chooser.close()
 
 
 def test_recovery_dialog_sets_a_new_password_and_signs_in(qtbot: QtBot, runner: TaskRunner,
@@ -371,7 +388,7 @@ def test_main_window_frame_and_accounts_screen(qtbot: QtBot, admin_window: MainW
     assert window.screen_titles() == ["Today", "Clients", "Reports", "Administration", "My account"]
     assert [a.text() for a in window.menuBar().actions()] == ["&File", "&Help"]
     assert window.lock_action.shortcut().toString() == "Ctrl+L"
-    window.about_action.trigger()
+    window.help.about_action.trigger()
     [about] = message_boxes()
     assert "Continuum 0." in about.text() and str(window.session.data_dir) in about.text()
     about.close()

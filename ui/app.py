@@ -62,13 +62,12 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import platformdirs
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 
 from clinic_app.backup import startup
 from clinic_app.backup.startup import StartupReport
-from clinic_app.config import APP_AUTHOR, APP_NAME, DataPaths, resolve_data_dir
+from clinic_app.config import APP_AUTHOR, APP_NAME, DataPaths, log_dir, resolve_data_dir
 from clinic_app.errors import ContinuumError, StorageError
 from ui.language import install_translations
 from ui.sign_in import SignInDialog
@@ -340,7 +339,7 @@ def configure_application(app: QApplication) -> None:
 
 def configure_logging() -> Path:
     """Log warnings and errors to a rotating file in the per-user log folder (and stderr if any)."""
-    folder = Path(platformdirs.user_log_dir(APP_NAME, APP_AUTHOR))
+    folder = log_dir()
     folder.mkdir(parents=True, exist_ok=True)
     handlers: list[logging.Handler] = [
         logging.handlers.RotatingFileHandler(folder / "continuum.log", maxBytes=1_000_000, backupCount=3, encoding="utf-8")

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from clinic_app.errors import ContinuumError, StorageError
+from ui.language import open_language_dialog
 from ui.forms import Form, FormDialog, PasswordPair, fit_height, heading, message_label, set_message
 from ui.tasks import TaskRunner
 
@@ -133,6 +134,12 @@ class SignInDialog(QDialog):
         self.restore.setCursor(Qt.CursorShape.PointingHandCursor)
         self.restore.clicked.connect(lambda: self.restore_requested.emit())
         layout.addWidget(self.restore, 0, Qt.AlignmentFlag.AlignLeft)
+        self.language = QPushButton(self.tr("Language…"), self)
+        self.language.setObjectName("linkButton")
+        self.language.setFlat(True)
+        self.language.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.language.clicked.connect(lambda: open_language_dialog(self))
+        layout.addWidget(self.language, 0, Qt.AlignmentFlag.AlignLeft)
 
         buttons = QDialogButtonBox(self)
         self.sign_in_button = buttons.addButton(self.tr("&Sign in"), QDialogButtonBox.ButtonRole.AcceptRole)

@@ -11,7 +11,7 @@ log written yet), and the sentence says why.
 - The backup folder is the installation's configured destination
   (``destination.configured_destination``), read on the I/O pool each time the window is
   opened from the menu, so a folder chosen meanwhile in the Backups tab shows.
-- The log folder is :func:`log_folder`, platformdirs' per-user log folder for Continuum:
+- The log folder is :func:`clinic_app.config.log_dir`, platformdirs' per-user log folder for Continuum:
   where ``ui.app.configure_logging`` writes ``continuum.log``.
 """
 
@@ -20,21 +20,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-import platformdirs
 from PySide6.QtCore import QCoreApplication, QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QPushButton, QWidget
 
 from clinic_app.backup import destination
-from clinic_app.config import APP_AUTHOR, APP_NAME
+from clinic_app.config import log_dir
 from ui.forms import message_label, paragraph, plain_label, set_message
 from ui.help.window import HelpWindow
 from ui.session import Session
-
-
-def log_folder() -> Path:
-    """The per-user folder Continuum writes its log file to."""
-    return Path(platformdirs.user_log_dir(APP_NAME, APP_AUTHOR))
 
 
 def open_folder(folder: Path) -> bool:
@@ -130,7 +124,7 @@ class DataFoldersWindow(HelpWindow):
         self.data_row.show(data_dir, self.tr(
             "The encrypted records (continuum.db) and the keys that open them (keyslots.json). Without a "
             "password or the recovery code these files cannot be read."), data_dir.is_dir())
-        logs = log_folder()
+        logs = log_dir()
         written = logs.is_dir()
         self.log_row.show(logs, self.tr(
             "Technical notes about errors, for whoever helps you with the computer. They do not contain the "
