@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
@@ -51,7 +52,8 @@ def open_change_password(session: Session, parent: QWidget) -> ChangeOwnPassword
     """Open the change-password dialog; confirm in a message when it is done."""
     dialog = ChangeOwnPasswordDialog(session, parent)
     dialog.succeeded.connect(lambda _info: show_message(
-        parent, dialog.tr("Change my password"), dialog.tr("Your password has been changed.")))
+        parent, QCoreApplication.translate("ChangeOwnPasswordDialog", "Change my password"),
+        QCoreApplication.translate("ChangeOwnPasswordDialog", "Your password has been changed.")))
     dialog.open()
     return dialog
 

@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 
 from clinic_app.errors import ContinuumError, ValidationError
 from clinic_app.security.passwords import check_password_policy
+from ui.core_messages import core_text
 from ui.tasks import TaskRunner, UnexpectedError
 
 #: the general error line's key: messages that belong to no field
@@ -82,12 +83,15 @@ def heading(text: str, parent: QWidget | None = None, scale: float = 1.35) -> QL
 
 
 def set_message(label: QLabel, text: str, kind: str | None = None) -> None:
-    """Show ``text`` in ``label`` (hide it when empty), optionally switching its style."""
+    """Show ``text`` in ``label`` (hide it when empty), optionally switching its style.
+
+    A message of the core's in ``text`` is shown in the window's language (:func:`core_text`).
+    """
     if kind is not None and label.property("kind") != kind:
         label.setProperty("kind", kind)
         label.style().unpolish(label)
         label.style().polish(label)
-    label.setText(text)
+    label.setText(core_text(text))
     label.setVisible(bool(text))
 
 
@@ -268,7 +272,7 @@ class Form(Submitting, QWidget):
         for key, message in errors.items():
             if key in self._errors:
                 set_message(self._errors[key], message)
-                self._fields[key].setAccessibleDescription(message)
+                self._fields[key].setAccessibleDescription(self._errors[key].text())
                 first = first or self._fields[key]
             else:
                 rest[key] = message

@@ -1,10 +1,12 @@
 """The main window: menus, the navigation list, the screens, and who is signed in.
 
 - Menus: File (New client… Ctrl+N and Find a client… Ctrl+F for the roles that work with
-  records; Save Ctrl+S; Print… Ctrl+P; Lock Ctrl+L; Change my password…; Quit) and Help
-  (About Continuum).  Save and Print act on the screen showing (``ui.navigation.SavesWork``,
-  ``PrintsWork``); with nothing to save or print the status bar says so.  Print blank intake
-  form… and Print blank care-plan form… open a preview (:mod:`ui.print_preview`).
+  records; Save Ctrl+S; Print… Ctrl+P; Lock Ctrl+L; Change my password…; Language…; Quit) and Help
+  (:class:`ui.help.menu.HelpMenu`: User guide F1, Where is my data?, How to back up and
+  restore, How to move to a new computer, About Continuum).  Save and Print act on the
+  screen showing (``ui.navigation.SavesWork``, ``PrintsWork``); with nothing to save or
+  print the status bar says so.  Print blank intake form… and Print blank care-plan
+  form… open a preview (:mod:`ui.print_preview`).
 - Navigation: a list on the left built from :func:`ui.navigation.default_screens`,
   filtered by the user's role; each screen is built the first time it is opened.  A row of
   the Today screen opens the client on the Clients screen, at the tab the row names.
@@ -22,8 +24,6 @@ Closing the window closes the workspace on the database thread.
 """
 
 from __future__ import annotations
-
-from importlib import metadata
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -43,10 +43,11 @@ from clinic_app.services.settings import OrganisationSettings
 from ui.account_page import open_change_password
 from ui.backup.monitor import BackupMonitor
 from ui.clients.screen import ClientsScreen, intake_opener
-from ui.dialogs import show_message
+from ui.help.menu import HelpMenu
 from ui.idle_lock import IdleLock
 from ui.labels import role_label
-from ui.navigation import CLIENTS, PrintsWork, SavesWork, Screen, default_screens
+from ui.language import language_action
+from ui.navigation import CLIENTS, PrintsWork, SavesWork, Screen, default_screens, screen_shortcuts
 from ui.preferences import workstation_settings
 from ui.print_preview import blank_form_actions
 from ui.session import Session
@@ -69,10 +70,14 @@ class MainWindow(QMainWindow):
         self.navigation.setObjectName("navigation")
         self.navigation.setAccessibleName(self.tr("Navigation"))
         self.navigation.setIconSize(QSize(20, 20))
-        self.navigation.setFixedWidth(190)
         self.navigation.setSpacing(2)
         for screen in self._screens:
             QListWidgetItem(screen.load_icon(), screen.display_title(), self.navigation)
+        self.navigation.ensurePolished()  # as wide as the longest title in the system's font size
+        margins = self.navigation.contentsMargins()
+        self.navigation.setFixedWidth(max(190, self.navigation.sizeHintForColumn(0) + margins.left()
+                                          + margins.right() + 2 * self.navigation.spacing()))
+        self.screen_actions = screen_shortcuts(self, self.navigation)
         self.stack = QStackedWidget(self)
         central = QWidget(self)
         row = QHBoxLayout(central)
@@ -138,12 +143,12 @@ class MainWindow(QMainWindow):
         self.quit_action.triggered.connect(self.close)
         file_menu.addAction(self.lock_action)
         file_menu.addAction(self.password_action)
+        file_menu.addAction(language_action(self))  # Language… (ui.language: takes effect at the next start)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        self.about_action = QAction(self.tr("&About Continuum"), self)
-        self.about_action.triggered.connect(self.show_about)
-        help_menu.addAction(self.about_action)
+        self.help = HelpMenu(self, self.session)  # User guide (F1), Where is my data?, how-tos, About
+        self.help.fill(help_menu)
 
     # --- screens ------------------------------------------------------------------------
     def _show_row(self, row: int) -> None:
@@ -212,14 +217,7 @@ class MainWindow(QMainWindow):
         """Everything the status bar says (for tests and screen readers)."""
         return " · ".join(label.text() for label in (self.user_label, self.role_label, self.organisation_label))
 
-    # --- help and closing ---------------------------------------------------------------
-    def show_about(self) -> None:
-        show_message(self, self.tr("About Continuum"), self.tr(
-            "Continuum {version}\n\nOffline, encrypted record keeping for aftercare and "
-            "recovery-management providers.\n\nData folder: {folder}\n\n"
-            "Free software under the GNU General Public License, version 3 or later.").format(
-                version=metadata.version("continuum"), folder=self.session.data_dir))
-
+    # --- closing ----------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:
         clients = self._built_clients_screen()
         if (not self._closed and clients is not None and not self.idle_lock.is_locked()

@@ -9,6 +9,10 @@ everyone).  The main window builds each screen the first time it is opened.
 
 Only screens that work are listed: there are no "coming soon" entries.
 
+Keyboard: :func:`screen_shortcuts` gives the first nine screens Ctrl+1 … Ctrl+9, in
+navigation order (so the numbers follow what each role sees), and names the shortcut in the
+item's tooltip.  The main window adds them once its list is filled.
+
 A screen that has something to save or print implements :class:`SavesWork` or
 :class:`PrintsWork`: the main window's Save (Ctrl+S) and Print (Ctrl+P) call it when the
 screen is showing.  Today and Clients work with client records, so only counsellors and
@@ -23,8 +27,8 @@ from importlib import resources
 from typing import Protocol, runtime_checkable
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
-from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QWidget
+from PySide6.QtGui import QAction, QIcon, QKeySequence
+from PySide6.QtWidgets import QListWidget, QWidget
 
 from clinic_app.services.auth import ADMINISTRATOR, RECORD_ROLES
 from clinic_app.services.statistics import STATISTICS_ROLES
@@ -79,3 +83,19 @@ def default_screens() -> tuple[Screen, ...]:
                (ADMINISTRATOR,)),
         Screen(str(QT_TRANSLATE_NOOP("Navigation", "My account")), "account.svg", MyAccountPage),
     )
+
+
+def screen_shortcuts(window: QWidget, navigation: QListWidget) -> list[QAction]:
+    """Ctrl+1 … Ctrl+9 select the first nine rows of ``navigation``; the actions are added to ``window``."""
+    actions = []
+    for row in range(min(navigation.count(), 9)):
+        item = navigation.item(row)
+        action = QAction(item.text(), window)
+        action.setShortcut(QKeySequence(f"Ctrl+{row + 1}"))
+        action.triggered.connect(lambda _checked=False, r=row: navigation.setCurrentRow(r))
+        window.addAction(action)
+        shortcut = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        item.setToolTip(QCoreApplication.translate("Navigation", "{screen} ({shortcut})").format(
+            screen=item.text(), shortcut=shortcut))
+        actions.append(action)
+    return actions

@@ -163,7 +163,7 @@ def open_preview(parent: QWidget, session: Session, request: DocumentRequest,
         if not shiboken6.isValid(parent):
             return
         if not isinstance(exc, UnexpectedError):  # the runner has shown that one already
-            show_message(parent, QCoreApplication.translate(CONTEXT, "Print"), error_text(exc), error=True)
+            show_message(parent, QCoreApplication.translate("PrintPreview", "Print"), error_text(exc), error=True)
         if on_settled is not None:
             on_settled(None)
 
@@ -173,8 +173,8 @@ def open_preview(parent: QWidget, session: Session, request: DocumentRequest,
 def blank_form_actions(window: QWidget, session: Session) -> list[QAction]:
     """File-menu actions "Print blank intake form…" and "Print blank care-plan form…" (for roles that may)."""
     labels = {
-        printing.BLANK_INTAKE: QCoreApplication.translate(CONTEXT, "Print blank &intake form…"),
-        printing.BLANK_CARE_PLAN: QCoreApplication.translate(CONTEXT, "Print blank care-p&lan form…"),
+        printing.BLANK_INTAKE: QCoreApplication.translate("PrintPreview", "Print blank &intake form…"),
+        printing.BLANK_CARE_PLAN: QCoreApplication.translate("PrintPreview", "Print blank care-p&lan form…"),
     }
     actions = []
     for kind, label in labels.items():
@@ -192,8 +192,9 @@ def _write(path: Path, pdf: bytes) -> int:
     try:
         atomic_write(path, pdf)
     except OSError as exc:
-        raise StorageError(QCoreApplication.translate(CONTEXT, "The PDF could not be saved as {path} ({reason}).")
-                           .format(path=path, reason=exc.strerror or exc)) from None
+        raise StorageError(QCoreApplication.translate(
+            "PrintPreview", "The PDF could not be saved as {path} ({reason}).").format(
+                path=path, reason=exc.strerror or exc)) from None
     return len(pdf)
 
 

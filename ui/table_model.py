@@ -14,15 +14,19 @@ Decisions:
 - Models whose rows carry more state than the tuple (the codes of clients, today's date)
   set that state, then call ``set_rows``: all of it is read only after the reset.
 - :func:`styled_font` is the bold or italic font models return for ``FontRole``.
+- A cell in a colour of its own answers both ``ForegroundRole`` and ``BackgroundRole``
+  (:class:`CellColours`: :data:`ALERT`, :data:`WARNING`, :data:`MUTED`), so it reads on a
+  light and on a dark system palette alike (WCAG AA, 4.5:1).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QColor, QFont
 
 T = TypeVar("T")
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -36,6 +40,30 @@ def styled_font(*, bold: bool = False, italic: bool = False) -> QFont:
     font.setBold(bold)
     font.setItalic(italic)
     return font
+
+
+@dataclass(frozen=True)
+class CellColours:
+    """A text colour and the background it is read on, answered together for one cell."""
+
+    text: QColor
+    background: QColor
+
+    def data(self, role: int) -> QColor | None:
+        """The colour for ``ForegroundRole`` or ``BackgroundRole`` (None for any other role)."""
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return self.text
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return self.background
+        return None
+
+
+#: needs attention now (overdue, a safeguarding concern, a refused value)
+ALERT = CellColours(QColor("#a4262c"), QColor("#fdecee"))
+#: worth a look (a data-quality problem)
+WARNING = CellColours(QColor("#8a4b00"), QColor("#fff1dc"))
+#: no longer in force (a withdrawn consent)
+MUTED = CellColours(QColor("#595959"), QColor("#eeeeee"))
 
 
 class RowsModel(QAbstractTableModel, Generic[T]):

@@ -11,8 +11,9 @@ Results and errors come back to the GUI thread through a queued signal and are d
 there, in the order the jobs finish:
 
 - success: ``on_done(result)`` (if given);
-- a ``ContinuumError`` (validation, permission, sign-in, storage): ``on_error(exc)`` if
-  given, otherwise its message is shown in a readable message box;
+- a ``ContinuumError`` (validation, permission, sign-in, storage): its messages are first
+  put into the window's language (:func:`ui.core_messages.localise_error`), then
+  ``on_error(exc)`` if given, otherwise its message is shown in a readable message box;
 - any other exception is unexpected: its type and stack frames are logged with
   :mod:`logging` (never the exception's message, which might quote client data), a
   generic dialog says that nothing was changed, and ``on_error`` (if given) receives an
@@ -48,6 +49,7 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QApplication, QWidget
 
 from clinic_app.errors import ContinuumError, ValidationError
+from ui.core_messages import localise_error
 from ui.dialogs import show_message
 
 log = logging.getLogger(__name__)
@@ -178,7 +180,7 @@ class TaskRunner(QObject):
 
     def _fail(self, job: _Job, error: BaseException) -> None:
         if isinstance(error, ContinuumError):
-            shown = error
+            shown = localise_error(error)
         else:
             log_unexpected(error)
             shown = UnexpectedError()

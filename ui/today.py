@@ -50,13 +50,11 @@ from ui.clients.paged_model import Column, Page, PagedTableModel
 from ui.forms import heading, plain_label
 from ui.session import Session
 
-CONTEXT = "Today"
 PAGE_SIZE = worklists.DEFAULT_LIMIT
 VISIBLE_ROWS = 6
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") with both written out
 
 
 @dataclass(frozen=True)
@@ -97,7 +95,7 @@ WORKLISTS: tuple[WorklistSpec, ...] = (
 
 def _date_text(row: WorklistRow) -> str:
     shown = show_date(row.date)
-    return _tr("{date} · overdue").format(date=shown) if row.overdue else shown
+    return translate("Today", "{date} · overdue").format(date=shown) if row.overdue else shown
 
 
 class WorklistSection(QGroupBox):
@@ -112,9 +110,9 @@ class WorklistSection(QGroupBox):
         self.setObjectName(f"worklist_{spec.name}")
         self._scope = worklists.MINE
         columns: tuple[Column[WorklistRow], ...] = (
-            Column(_tr("Code"), lambda r: r.client_code),
-            Column(_tr("Name"), lambda r: r.display_name),
-            Column(_tr(spec.date_title), _date_text, warn=lambda r: r.overdue),
+            Column(translate("Today", "Code"), lambda r: r.client_code),
+            Column(translate("Today", "Name"), lambda r: r.display_name),
+            Column(translate("Today", spec.date_title), _date_text, warn=lambda r: r.overdue),
         )
         self.model: PagedTableModel[WorklistRow] = PagedTableModel(session.runner, columns, PAGE_SIZE, self)
         self.table = QTableView(self)
@@ -131,7 +129,7 @@ class WorklistSection(QGroupBox):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)  # code and date: never cut off
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.table.setToolTip(_tr("Double-click a row, or press Enter, to open the client."))
+        self.table.setToolTip(translate("Today", "Double-click a row, or press Enter, to open the client."))
         self.empty = QLabel(self)
         self.empty.setObjectName("emptyWorklist")
         self.empty.setWordWrap(True)
@@ -150,11 +148,11 @@ class WorklistSection(QGroupBox):
     def title_text(self) -> str:
         """The list's title without its count."""
         if self._scope == worklists.ALL and self.spec.title_all:
-            return _tr(self.spec.title_all)
-        return _tr(self.spec.title)
+            return translate("Today", self.spec.title_all)
+        return translate("Today", self.spec.title)
 
     def _show_title(self, count: str) -> None:
-        self.setTitle(_tr("{title} ({count})").format(title=self.title_text(), count=count))
+        self.setTitle(translate("Today", "{title} ({count})").format(title=self.title_text(), count=count))
         self.table.setAccessibleName(self.title_text())
 
     def load(self, scope: str) -> None:
@@ -178,7 +176,7 @@ class WorklistSection(QGroupBox):
 
     def _show_total(self, total: int) -> None:
         self._show_title(QLocale().toString(total))
-        self.empty.setText(_tr(self.spec.empty).format(days=worklists.DEFAULT_DAYS))
+        self.empty.setText(translate("Today", self.spec.empty).format(days=worklists.DEFAULT_DAYS))
         self.table.setVisible(total > 0)
         self.empty.setVisible(total == 0)
         self._fit_table(total)

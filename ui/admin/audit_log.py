@@ -239,11 +239,11 @@ class AuditLogPanel(QWidget):
         filters.setHorizontalSpacing(8)
         filters.setVerticalSpacing(6)
         self._add(filters, 0, 0, self.tr("&User:"), self.user)
-        self._add(filters, 0, 2, self.tr("Ac&tion:"), self.action)
+        self._add(filters, 0, 2, self.tr("Act&ion:"), self.action)
         self._add(filters, 1, 0, self.tr("C&lient code:"), self.client)
         dates = QHBoxLayout()
         dates.setSpacing(8)
-        from_label, to_label = QLabel(self.tr("&From:"), self), QLabel(self.tr("T&o:"), self)
+        from_label, to_label = QLabel(self.tr("Fr&om:"), self), QLabel(self.tr("&To:"), self)
         for label, edit in ((from_label, self.since), (to_label, self.until)):
             label.setBuddy(edit)
             edit.setAccessibleName(plain_label(label.text()))

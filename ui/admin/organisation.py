@@ -103,7 +103,7 @@ class LogoField(QWidget):
         self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.preview.setFrameShape(QFrame.Shape.StyledPanel)
         self.preview.setProperty("kind", "hint")
-        self.choose_button = QPushButton(self.tr("C&hoose logo…"), self)
+        self.choose_button = QPushButton(self.tr("Ch&oose logo…"), self)
         self.remove_button = QPushButton(self.tr("Re&move logo"), self)
         self.choose_button.clicked.connect(self.ask_file)
         self.remove_button.clicked.connect(lambda: self.set_logo(None))

@@ -44,11 +44,9 @@ from ui.backup import jobs
 from ui.backup.jobs import BackupOutcome
 from ui.session import Session
 
-CONTEXT = "Backups"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") with both written out
 
 
 def counted(n: int, one: str, many: str) -> str:
@@ -145,8 +143,8 @@ def choose_folder(parent: QWidget, title: str, start: Path | None, on_chosen: Ca
 
 def choose_backup_file(parent: QWidget, start: Path | None, on_chosen: Callable[[str], object]) -> QFileDialog:
     """Ask for a backup archive (``*.continuum-backup``) to open."""
-    dialog = QFileDialog(parent, _tr("Choose a backup"), str(start or Path.home()),
-                         _tr("Continuum backups (*{suffix});;All files (*)").format(suffix=archive.SUFFIX))
+    kinds = translate("Backups", "Continuum backups (*{suffix});;All files (*)").format(suffix=archive.SUFFIX)
+    dialog = QFileDialog(parent, translate("Backups", "Choose a backup"), str(start or Path.home()), kinds)
     dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
     return _open_dialog(dialog, on_chosen)
 
@@ -162,8 +160,8 @@ def local_time(moment: datetime) -> str:
 
 def age_text(age: timedelta) -> str:
     if age.days <= 0:
-        return _tr("today")
-    return counted(age.days, _tr("1 day ago"), _tr("{n} days ago"))
+        return translate("Backups", "today")
+    return counted(age.days, translate("Backups", "1 day ago"), translate("Backups", "{n} days ago"))
 
 
 def size_text(size: int) -> str:
@@ -172,9 +170,9 @@ def size_text(size: int) -> str:
 
 def kind_label(kind: str) -> str:
     labels = {
-        archive.MANUAL: _tr("Backup"),
-        archive.PRE_UPGRADE: _tr("Before an upgrade"),
-        archive.PRE_RESTORE: _tr("Before a restore"),
+        archive.MANUAL: translate("Backups", "Backup"),
+        archive.PRE_UPGRADE: translate("Backups", "Before an upgrade"),
+        archive.PRE_RESTORE: translate("Backups", "Before a restore"),
     }
     return labels.get(kind, kind)
 
@@ -182,27 +180,27 @@ def kind_label(kind: str) -> str:
 def status_text(status: BackupStatus, may_back_up: bool) -> tuple[str, str]:
     """The status in words for a user who may (or may not) make backups, and its style ("ok" or "warn")."""
     if status.folder is None:
-        text = _tr("No backup folder has been chosen yet, so the records are not backed up.")
+        text = translate("Backups", "No backup folder has been chosen yet, so the records are not backed up.")
     elif not status.folder_found:
-        text = _tr("The backup folder {folder} cannot be found. If it is on a USB stick or another disk, "
-                   "plug it in.").format(folder=status.folder)
+        text = translate("Backups", "The backup folder {folder} cannot be found. If it is on a USB stick or another "
+                                    "disk, plug it in.").format(folder=status.folder)
     elif status.last_good is None:
-        text = _tr("There is no usable backup in {folder} yet.").format(folder=status.folder)
+        text = translate("Backups", "There is no usable backup in {folder} yet.").format(folder=status.folder)
     else:
         age = status.age if status.age is not None else timedelta(0)
-        text = _tr("The last good backup was made {when} ({age}).").format(
+        text = translate("Backups", "The last good backup was made {when} ({age}).").format(
             when=local_time(status.last_good.created_at), age=age_text(age))
     if not status.needs_attention:
         return text, "ok"
     if may_back_up:
         if status.folder is None:
-            advice = _tr("Choose a backup folder in Administration › Backups.")
+            advice = translate("Backups", "Choose a backup folder in Administration › Backups.")
         elif not status.folder_found:
-            advice = _tr("Or choose another folder in Administration › Backups.")
+            advice = translate("Backups", "Or choose another folder in Administration › Backups.")
         else:
-            advice = _tr("Make a backup now.")
+            advice = translate("Backups", "Make a backup now.")
     else:
-        advice = _tr("Only an administrator can make backups: please tell one.")
+        advice = translate("Backups", "Only an administrator can make backups: please tell one.")
     return f"{text} {advice}", "warn"
 
 

@@ -55,7 +55,7 @@ class BackupFolderField(QWidget):
         self.edit.setReadOnly(not editable)
         if not editable:
             self.edit.setPlaceholderText(self.tr("No folder chosen yet"))
-        self.form.add_field(FIELD, self.tr("Backup &folder:"), self.edit, hint)
+        self.form.add_field(FIELD, self.tr("Backup f&older:"), self.edit, hint)
         self.edit.textEdited.connect(lambda _text: self.form.clear_errors())  # an old message no longer applies
         self.choose_button = QPushButton(self.tr("&Choose folder…"), self)
         self.choose_button.clicked.connect(self.ask)

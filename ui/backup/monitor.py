@@ -48,7 +48,8 @@ CHECK_INTERVAL_MS = 30 * 60_000
 ADMINISTRATION = "Administration"
 
 BANNER_STYLE = (
-    "QToolBar#backupBanner { background: #fff6d6; border: none; border-bottom: 1px solid #e3cf8a; padding: 4px 8px; }"
+    "QToolBar#backupBanner { background: #fff6d6; color: #3d3200; border: none; border-bottom: 1px solid #e3cf8a;"
+    " padding: 4px 8px; }"
     "QToolBar#backupBanner QLabel { color: #3d3200; }"
 )
 

@@ -8,8 +8,10 @@ and how to restore.
 Decisions
 ---------
 * **The folder is chosen, not typed**: a folder dialog (non-blocking) picks it and it is
-  remembered at once (``destination.remember_destination``, on the I/O pool), so the
-  automatic backups and the warning use it from then on.  "Back up now" also works for a
+  checked and remembered at once (:class:`~ui.backup.folder_field.BackupFolderField`, the
+  same field as the setup wizard's; on the I/O pool), so the automatic backups and the
+  warning use it from then on.  A folder on the same disk as the records is accepted with
+  a warning.  "Back up now" also works for a
   folder that is not plugged in: the core's message then says it cannot be found.
 * **Back up now** goes through the session's :class:`~ui.backup.common.BackupCoordinator`
   (database thread, rotation after it), so the warning banner and this tab show the same
@@ -36,7 +38,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
-    QLineEdit,
     QPushButton,
     QScrollArea,
     QSpinBox,
@@ -53,7 +54,6 @@ from clinic_app.errors import ContinuumError
 from ui.backup import jobs
 from ui.backup.common import (
     BusyIndicator,
-    choose_folder,
     coordinator,
     counted,
     kind_label,
@@ -61,7 +61,8 @@ from ui.backup.common import (
     size_text,
     status_text,
 )
-from ui.backup.jobs import BackupOutcome
+from ui.backup.folder_field import BackupFolderField, same_disk_warning
+from ui.backup.jobs import BackupOutcome, ChosenFolder
 from ui.forms import Form, message_label, paragraph, set_message
 from ui.session import Session
 from ui.table_model import RowsModel
@@ -105,28 +106,20 @@ class BackupsPanel(QScrollArea):
     # --- building ------------------------------------------------------------------------------
     def _folder_box(self, parent: QWidget) -> QGroupBox:
         box = QGroupBox(self.tr("Where backups go"), parent)
-        self.folder_form = Form(box)
-        self.folder = QLineEdit(box)
-        self.folder.setReadOnly(True)
-        self.folder.setPlaceholderText(self.tr("No folder chosen yet"))
-        self.folder_form.add_field("folder", self.tr("Backup &folder:"), self.folder, self.tr(
+        self.folder_field = BackupFolderField(self.session.data_dir, self.session.runner, self.tr(
             "A USB stick, a folder on another disk, or a network share: somewhere that survives "
             "if this computer breaks or is stolen. Backups are encrypted: without a password or "
-            "the recovery code they cannot be read."))
-        self.choose_button = QPushButton(self.tr("&Choose folder…"), box)
-        self.choose_button.clicked.connect(self.ask_folder)
+            "the recovery code they cannot be read."), editable=False, parent=box)
+        self.folder_field.picked.connect(self.folder_field.remember)
+        self.folder_field.remembered.connect(self._folder_used)
         self.back_up_button = QPushButton(self.tr("&Back up now"), box)
         self.back_up_button.clicked.connect(self.back_up_now)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.back_up_button)
-        buttons.addWidget(self.choose_button)
-        buttons.addStretch(1)
+        self.folder_field.buttons.insertWidget(0, self.back_up_button)
         self.busy = BusyIndicator(box)
         self.result = message_label("ok", box)
         self.result.setObjectName("backupResult")
         column = QVBoxLayout(box)
-        column.addWidget(self.folder_form)
-        column.addLayout(buttons)
+        column.addWidget(self.folder_field)
         column.addWidget(self.busy)
         column.addWidget(self.result)
         return box
@@ -238,7 +231,7 @@ class BackupsPanel(QScrollArea):
         text, kind = status_text(status, True)
         set_message(self.status_line, text, kind)
         self.folder_path = status.folder
-        self.folder.setText(str(status.folder) if status.folder else "")
+        self.folder_field.set_folder(status.folder)
         self.back_up_button.setEnabled(status.folder is not None and not self.coordinator.is_running())
         if status.folder_found and status.folder is not None:
             folder, db_id = status.folder, self.session.ws.db_id
@@ -270,27 +263,12 @@ class BackupsPanel(QScrollArea):
         self.keep_monthly.setValue(rule.monthly)
 
     # --- the folder and Back up now ----------------------------------------------------------------
-    def ask_folder(self) -> None:
-        choose_folder(self, self.tr("Choose the backup folder"), self.folder_path, self.use_folder)
-
-    def use_folder(self, path: str) -> None:
-        """Remember ``path`` as the backup folder (I/O pool), then read its status."""
-        data_dir, folder = self.session.data_dir, Path(path)
-        missing = self.tr("There is no folder {folder}.").format(folder=folder)
-        self.choose_button.setEnabled(False)
-        self.folder_form.clear_errors()
-        self.session.runner.run_io(lambda: jobs.use_folder(data_dir, folder, missing),
-                                   self._folder_used, self._folder_failed)
-
-    def _folder_used(self, folder: Path) -> None:
-        self.choose_button.setEnabled(True)
-        set_message(self.result, self.tr("Backups will be written to {folder}. Make the first one now with "
-                                         "“Back up now”.").format(folder=folder), "ok")
+    def _folder_used(self, chosen: ChosenFolder) -> None:
+        text = self.tr("Backups will be written to {folder}. Make the first one now with “Back up now”.").format(
+            folder=chosen.folder)
+        set_message(self.result, f"{text} {same_disk_warning()}" if chosen.same_disk else text,
+                    "warn" if chosen.same_disk else "ok")
         self.coordinator.refresh_status()
-
-    def _folder_failed(self, exc: ContinuumError) -> None:
-        self.choose_button.setEnabled(True)
-        self.folder_form.show_error(exc)
 
     def back_up_now(self) -> None:
         if self.folder_path is not None and not self.coordinator.is_running():

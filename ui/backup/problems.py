@@ -28,6 +28,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QV
 
 from clinic_app.backup.startup import StartupReport
 from ui.backup.common import local_time
+from ui.core_messages import core_text
 from ui.forms import heading
 
 
@@ -57,7 +58,7 @@ class StartupProblemDialog(QDialog):
         layout.setSpacing(12)
         layout.addWidget(heading(self.tr("The records failed their checks") if can_continue
                                  else self.tr("Continuum cannot open the records"), self))
-        self.problems = _paragraph("\n".join(report.problems), self, "problems")
+        self.problems = _paragraph(core_text("\n".join(report.problems)), self, "problems")
         self.problems.setProperty("kind", "error")
         layout.addWidget(self.problems)
         self.kept = _paragraph(self.tr(

@@ -213,9 +213,9 @@ class GoalsView(QTableView):
         """Share the width: goal and actions get most of it; rows grow to show wrapped text."""
         width = max(self.viewport().width(), 600)
         header = self.horizontalHeader()
-        fixed = (0.14, 0.12, 0.13)  # responsible, target date, status
+        fixed = (0.14, 0.12, 0.13)  # responsible, target date, status: never narrower than their titles
         for column, share in zip((2, 3, 4), fixed, strict=True):
-            header.resizeSection(column, int(width * share))
+            header.resizeSection(column, max(int(width * share), header.sectionSizeHint(column)))
         rest = width - sum(header.sectionSize(c) for c in (2, 3, 4))
         header.resizeSection(0, int(rest * 0.45))
         header.resizeSection(1, rest - header.sectionSize(0))
@@ -391,10 +391,10 @@ class CarePlanTab(RecordTab):
         version_label.setBuddy(self.version)
         self.version.setAccessibleName(self.tr("Version"))
         self.version.activated.connect(self._version_picked)
-        self.new_draft_button = QPushButton(self.tr("&New draft"), self)
-        self.activate_button = QPushButton(self.tr("Ac&tivate…"), self)
+        self.new_draft_button = QPushButton(self.tr("Ne&w draft"), self)
+        self.activate_button = QPushButton(self.tr("A&ctivate…"), self)
         self.review_button = QPushButton(self.tr("&Review…"), self)
-        self.signature_button = QPushButton(self.tr("Client si&gned…"), self)
+        self.signature_button = QPushButton(self.tr("C&lient signed…"), self)
         self.new_draft_button.setToolTip(self.tr("Start the next version as a copy of the latest one"))
         self.review_button.setToolTip(self.tr("Record a review with the BARC-10; it becomes the next version"))
         self.new_draft_button.clicked.connect(self.new_draft)

@@ -39,7 +39,6 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGroupBox,
@@ -61,25 +60,22 @@ from ui.client_record.family import clear_messages_on_edit
 from ui.clients.display import code_label, full_name, show_date
 from ui.forms import FormDialog, fit_height
 from ui.session import Session
-from ui.table_model import DISPLAY_AND_ACCESSIBLE, RowsModel
+from ui.table_model import DISPLAY_AND_ACCESSIBLE, MUTED, RowsModel
 from ui.widgets import CodeCombo, OptionalDateEdit
 
 DialogT = TypeVar("DialogT", bound=FormDialog)
 
-CONTEXT = "Consents"
 TREATMENT = "treatment"
-WITHDRAWN_COLOUR = QColor("#6b6b6b")
 #: the list shows up to this many consents before it scrolls
 VISIBLE_ROWS = 5
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") with both written out
 
 
 def consent_summary(consent: ConsentRecord) -> str:
     """"Inclusion in anonymised statistics, given 10 Mar 2025": one consent in a line."""
-    return _tr("{kind}, given {day}").format(kind=code_label(codes.CONSENT_KIND, consent.kind),
+    return translate("Consents", "{kind}, given {day}").format(kind=code_label(codes.CONSENT_KIND, consent.kind),
                                              day=show_date(consent.given_on))
 
 
@@ -114,8 +110,8 @@ class ConsentsModel(RowsModel[ConsentRecord]):
 
     def cell_data(self, consent: ConsentRecord, column: int, role: int) -> Any:
         withdrawn = consent.withdrawn_on is not None
-        if role == Qt.ItemDataRole.ForegroundRole and withdrawn:
-            return WITHDRAWN_COLOUR
+        if withdrawn and MUTED.data(role) is not None:
+            return MUTED.data(role)
         if role == Qt.ItemDataRole.ToolTipRole:
             return self.tr("Recorded by {name} on {day}").format(name=consent.recorded_by,
                                                                  day=show_date(consent.recorded_at.astimezone().date()))

@@ -45,7 +45,6 @@ from PySide6.QtCore import (
     QObject,
     Qt,
 )
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -71,13 +70,12 @@ from ui.client_record.tab import RecordTab
 from ui.clients.display import code_label, show_date
 from ui.forms import Form, FormDialog, fit_height, message_label, plain_label, set_message
 from ui.session import Session
-from ui.table_model import DISPLAY_AND_ACCESSIBLE, RowsModel, styled_font
+from ui.table_model import ALERT, DISPLAY_AND_ACCESSIBLE, RowsModel, styled_font
 from ui.tasks import UnexpectedError, error_text
 from ui.widgets.code_combo import CodeCombo
 from ui.widgets.inputs import OptionalDateEdit, WholeNumberEdit
 
 
-CONCERN_COLOUR = QColor("#a4262c")
 PREVIEW_CHARS = 90
 
 
@@ -162,8 +160,8 @@ class MembersModel(RowsModel[FamilyMember]):
 
     def cell_data(self, row: FamilyMember, column: int, role: int) -> Any:
         if column == self.CONCERN_COLUMN and row.safeguarding_concern:
-            if role == Qt.ItemDataRole.ForegroundRole:
-                return CONCERN_COLOUR
+            if ALERT.data(role) is not None:
+                return ALERT.data(role)
             if role == Qt.ItemDataRole.FontRole:
                 return styled_font(bold=True)
         return super().cell_data(row, column, role)
@@ -404,8 +402,8 @@ class FamilyTab(RecordTab):
         self.member_details.setWordWrap(True)
         self.member_details.setTextFormat(Qt.TextFormat.PlainText)
         self.member_details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.add_member_button = QPushButton(self.tr("Add &family member…"), members_box)
-        self.add_child_button = QPushButton(self.tr("Add c&hild…"), members_box)
+        self.add_member_button = QPushButton(self.tr("&Add family member…"), members_box)
+        self.add_child_button = QPushButton(self.tr("Add chil&d…"), members_box)
         self.edit_button = QPushButton(self.tr("&Edit…"), members_box)
         self.add_member_button.clicked.connect(lambda: self.open_member_dialog(child=False))
         self.add_child_button.clicked.connect(lambda: self.open_member_dialog(child=True))
@@ -429,7 +427,7 @@ class FamilyTab(RecordTab):
         self.notes_model = SupportNotesModel(self)
         self.notes = _table(self.notes_model, notes_box, self.tr("Support notes"))
         self.notes.selectionModel().currentRowChanged.connect(lambda *_: self._note_chosen())
-        notes_label = QLabel(self.tr("Support &notes:"), notes_box)
+        notes_label = QLabel(self.tr("Support note&s:"), notes_box)
         notes_label.setBuddy(self.notes)
         self.note_text = QPlainTextEdit(notes_box)
         self.note_text.setReadOnly(True)

@@ -56,7 +56,6 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -89,7 +88,7 @@ from ui.clients.display import code_label, full_name, show_date
 from ui.dialogs import confirm
 from ui.forms import Form, FormDialog, heading, message_label, set_message
 from ui.session import Session
-from ui.table_model import DISPLAY_AND_ACCESSIBLE, AnyIndex, RowsModel, styled_font
+from ui.table_model import ALERT, DISPLAY_AND_ACCESSIBLE, AnyIndex, RowsModel, styled_font
 from ui.tasks import UnexpectedError, error_text
 from ui.widgets.barc10 import Barc10Entry
 from ui.widgets.code_combo import CodeCombo
@@ -97,8 +96,6 @@ from ui.widgets.form_set import FormSet, FormSetDialog
 from ui.widgets.inputs import OptionalDateEdit
 
 
-OVERDUE_COLOUR = QColor("#a4262c")
-ERROR_CELL_COLOUR = QColor("#f9dcdc")
 REFERRALS = "referrals"
 #: the check-up table shows this many rows without scrolling (fewer when there are fewer)
 MIN_CHECKUP_ROWS, MAX_CHECKUP_ROWS = 3, 9
@@ -172,8 +169,7 @@ def discharge_episode(uow: UnitOfWork, actor: Actor, episode_id: int, plan: Plan
 # --- display helpers -----------------------------------------------------------------------------------
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("FollowupTab", text)
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") with both written out
 
 
 def months_text(months: tuple[int, ...]) -> str:
@@ -181,29 +177,30 @@ def months_text(months: tuple[int, ...]) -> str:
     numbers = [str(m) for m in months]
     if len(numbers) < 2:
         return "".join(numbers)
-    return _tr("{first} and {last}").format(first=", ".join(numbers[:-1]), last=numbers[-1])
+    return translate("FollowupTab", "{first} and {last}").format(first=", ".join(numbers[:-1]), last=numbers[-1])
 
 
 def reason_text(reason: str) -> str:
     """How a discharge reason is reported: TEDS and NDTMS groups, planned or not."""
     mapped = codes.discharge_reason(reason)
-    kind = (_tr("a successful completion") if mapped.successful else _tr("a planned exit") if mapped.planned
-            else _tr("an unplanned exit"))
-    text = _tr("Reported as “{teds}” (TEDS) and “{ndtms}” (NDTMS); {kind}.").format(
+    kind = (translate("FollowupTab", "a successful completion") if mapped.successful
+            else translate("FollowupTab", "a planned exit") if mapped.planned
+            else translate("FollowupTab", "an unplanned exit"))
+    text = translate("FollowupTab", "Reported as “{teds}” (TEDS) and “{ndtms}” (NDTMS); {kind}.").format(
         teds=code_label(TEDS_GROUP, mapped.teds), ndtms=code_label(NDTMS_GROUP, mapped.ndtms), kind=kind)
     if reason in NO_FOLLOWUP_REASONS:
-        text += " " + _tr("No recovery check-ups are scheduled.")
+        text += " " + translate("FollowupTab", "No recovery check-ups are scheduled.")
     return text
 
 
 def checkup_status(checkup: CheckupInfo, on: date) -> str:
     if checkup.is_overdue(on):
-        return _tr("Overdue")
+        return translate("FollowupTab", "Overdue")
     if checkup.status == DUE:
-        return _tr("Due")
+        return translate("FollowupTab", "Due")
     if checkup.status == DONE:
-        return _tr("Done {date}").format(date=show_date(checkup.completed_on))
-    return _tr("Cancelled (back in care)")
+        return translate("FollowupTab", "Done {date}").format(date=show_date(checkup.completed_on))
+    return translate("FollowupTab", "Cancelled (back in care)")
 
 
 # --- the referrals table ---------------------------------------------------------------------------------
@@ -280,8 +277,8 @@ class ReferralsModel(QAbstractTableModel):
         cell = (index.row(), index.column())
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return self._rows[index.row()][index.column()]
-        if role == Qt.ItemDataRole.BackgroundRole and cell in self._errors:
-            return ERROR_CELL_COLOUR
+        if cell in self._errors and ALERT.data(role) is not None:
+            return ALERT.data(role)
         if role == Qt.ItemDataRole.ToolTipRole and cell in self._errors:
             return self._errors[cell]
         return None
@@ -344,8 +341,8 @@ class CheckupsModel(RowsModel[CheckupInfo]):
 
     def cell_data(self, row: CheckupInfo, column: int, role: int) -> Any:
         if row.is_overdue(self._today):
-            if role == Qt.ItemDataRole.ForegroundRole:
-                return OVERDUE_COLOUR
+            if ALERT.data(role) is not None:
+                return ALERT.data(role)
             if role == Qt.ItemDataRole.FontRole and column == self.STATUS_COLUMN:
                 return styled_font(bold=True)
         return super().cell_data(row, column, role)
@@ -488,7 +485,7 @@ class FollowupTab(RecordTab):
         }
         self.plan_form.add_field("planned_date", self.tr("&Planned date:"), self.planned_date)
         self.plan_form.add_field("aftercare", self.tr("&Aftercare:"), self.aftercare)
-        self.plan_form.add_field("relapse_prevention", self.tr("Re&lapse prevention:"), self.relapse_prevention)
+        self.plan_form.add_field("relapse_prevention", self.tr("Relapse pre&vention:"), self.relapse_prevention)
         clear_messages_on_edit(self.plan_form, "planned_date", "aftercare", "relapse_prevention")
         self.referrals_model = ReferralsModel(self)
         self.referrals = _table(self.referrals_model, self.plan_box, self.tr("Referrals"))
@@ -505,7 +502,7 @@ class FollowupTab(RecordTab):
         self.referral_message = message_label("error", self.plan_box)
         self.referral_message.setObjectName("referralErrors")
         self.forms.add_message_label(REFERRALS, self.referral_message)
-        self.add_referral_button = QPushButton(self.tr("Add re&ferral"), self.plan_box)
+        self.add_referral_button = QPushButton(self.tr("Add referra&l"), self.plan_box)
         self.remove_referral_button = QPushButton(self.tr("Remove referral"), self.plan_box)
         self.save_plan_button = QPushButton(self.tr("&Save plan"), self.plan_box)
         self.add_referral_button.clicked.connect(self.add_referral)
@@ -543,7 +540,7 @@ class FollowupTab(RecordTab):
         self.barc10.hide()
         self.forms.add_form(self.barc10.form)
         self.take_barc10.toggled.connect(self.barc10.setVisible)
-        self.discharge_button = QPushButton(self.tr("D&ischarge…"), self.discharge_box)
+        self.discharge_button = QPushButton(self.tr("Dis&charge…"), self.discharge_box)
         self.discharge_button.clicked.connect(self.ask_discharge)
         self.forms.add_action(self.discharge_button)
         self.discharged_label = QLabel(self)
@@ -569,7 +566,7 @@ class FollowupTab(RecordTab):
         self.checkups.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.checkups.horizontalHeader().setStretchLastSection(True)
         self.checkups.selectionModel().currentRowChanged.connect(lambda *_: self._checkup_chosen())
-        checkups_label = QLabel(self.tr("&Check-ups:"), self.checkups_box)
+        checkups_label = QLabel(self.tr("Chec&k-ups:"), self.checkups_box)
         checkups_label.setBuddy(self.checkups)
         self.checkups_hint = QLabel(self.checkups_box)
         self.checkups_hint.setWordWrap(True)
@@ -579,7 +576,7 @@ class FollowupTab(RecordTab):
         self.checkup_details.setWordWrap(True)
         self.checkup_details.setTextFormat(Qt.TextFormat.PlainText)
         self.checkup_details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.attempt_button = QPushButton(self.tr("Record a&ttempt…"), self.checkups_box)
+        self.attempt_button = QPushButton(self.tr("Record atte&mpt…"), self.checkups_box)
         self.outcome_button = QPushButton(self.tr("Record &outcome…"), self.checkups_box)
         self.attempt_button.clicked.connect(self.open_attempt_dialog)
         self.outcome_button.clicked.connect(self.open_outcome_dialog)

@@ -188,7 +188,7 @@ class HistoryTab(RecordTab):
         self.filter = QLineEdit(self)
         self.filter.setClearButtonEnabled(True)
         self.filter.setPlaceholderText(self.tr("For example: discharge, a user's name, a date"))
-        filter_label = QLabel(self.tr("&Filter:"), self)
+        filter_label = QLabel(self.tr("Fi&lter:"), self)
         filter_label.setBuddy(self.filter)
         self.filter.setAccessibleName(self.tr("Filter"))
         self.model = HistoryModel(self)

@@ -131,7 +131,7 @@ _LABELS: dict[str, str] = {
     "email": QT_TRANSLATE_NOOP("Intake", "&E-mail:"),
     "address": QT_TRANSLATE_NOOP("Intake", "&Address:"),
     "counsellor_id": QT_TRANSLATE_NOOP("Intake", "Assigned &counsellor:"),
-    "consent_share_services_scope": QT_TRANSLATE_NOOP("Intake", "Named &services:"),
+    "consent_share_services_scope": QT_TRANSLATE_NOOP("Intake", "Named ser&vices:"),
     "admission_date": QT_TRANSLATE_NOOP("Intake", "Ad&mission date:"),
     "programme": QT_TRANSLATE_NOOP("Intake", "P&rogramme:"),
     "centre_type": QT_TRANSLATE_NOOP("Intake", "&Type of centre:"),

@@ -209,7 +209,7 @@ class NotesTab(RecordTab):
         self.timeline.selectionModel().currentRowChanged.connect(self._row_chosen)
         timeline_label = QLabel(self.tr("&Timeline:"), self)
         timeline_label.setBuddy(self.timeline)
-        self.new_button = QPushButton(self.tr("&New note"), self)
+        self.new_button = QPushButton(self.tr("Ne&w note"), self)
         self.new_button.clicked.connect(lambda: self.new_note())
 
         upper = QWidget(self)

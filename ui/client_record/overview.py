@@ -64,14 +64,12 @@ from ui.forms import message_label, set_message
 from ui.session import Session
 from ui.tasks import UnexpectedError, error_text
 
-CONTEXT = "Overview"
 BARC10_MIN, BARC10_MAX = 10, 60
 LINE_COLOUR = QColor("#1a5fb4")
 CHART_HEIGHT = 250
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") with both written out
 
 
 @dataclass(frozen=True)
@@ -111,30 +109,34 @@ def alerts(data: OverviewData, on: date) -> list[Alert]:
     concerns = [m for m in data.family.members if m.safeguarding_concern]
     if concerns:
         who = ", ".join(f"{m.first_name} ({code_label(codes.FAMILY_RELATIONSHIP, m.relationship)})" for m in concerns)
-        found.append(Alert("error", _tr("Safeguarding concern recorded for {who}.").format(who=who)))
+        found.append(Alert("error", translate("Overview", "Safeguarding concern recorded for {who}.").format(who=who)))
     overdue = [c for c in data.checkups if c.is_overdue(on)]
     if len(overdue) == 1:
-        found.append(Alert("error", _tr("Recovery check-up overdue: the {months}-month check-up was due on {date}.")
-                           .format(months=overdue[0].months_after, date=show_date(overdue[0].due_date))))
+        found.append(Alert("error", translate(
+            "Overview", "Recovery check-up overdue: the {months}-month check-up was due on {date}.").format(
+                months=overdue[0].months_after, date=show_date(overdue[0].due_date))))
     elif overdue:
-        found.append(Alert("error", _tr("{count} recovery check-ups overdue; the oldest was due on {date}.")
-                           .format(count=len(overdue), date=show_date(overdue[0].due_date))))
+        found.append(Alert("error", translate(
+            "Overview", "{count} recovery check-ups overdue; the oldest was due on {date}.").format(
+                count=len(overdue), date=show_date(overdue[0].due_date))))
     upcoming = [c for c in data.checkups if c.status == followups.DUE and on <= c.due_date <= soon]
     if upcoming:
-        found.append(Alert("warn", _tr("Recovery check-up due on {date} ({months} months after discharge).")
-                           .format(date=show_date(upcoming[0].due_date), months=upcoming[0].months_after)))
+        found.append(Alert("warn", translate(
+            "Overview", "Recovery check-up due on {date} ({months} months after discharge).").format(
+                date=show_date(upcoming[0].due_date), months=upcoming[0].months_after)))
     plan = data.active_plan
     if plan is not None and plan.review_date is not None:
         if plan.review_date < on:
-            found.append(Alert("error", _tr("Care-plan review overdue since {date}.").format(
+            found.append(Alert("error", translate("Overview", "Care-plan review overdue since {date}.").format(
                 date=show_date(plan.review_date))))
         elif plan.review_date <= soon:
-            found.append(Alert("warn", _tr("Care-plan review due on {date}.").format(date=show_date(plan.review_date))))
+            found.append(Alert("warn", translate("Overview", "Care-plan review due on {date}.").format(
+                date=show_date(plan.review_date))))
     if data.record.open_episode is not None and plan is None:
-        found.append(Alert("warn", _tr("No active care plan for the current episode.")))
+        found.append(Alert("warn", translate("Overview", "No active care plan for the current episode.")))
     if data.record.status == OPEN and not any(c.kind == "treatment" and c.withdrawn_on is None
                                               for c in data.record.consents):
-        found.append(Alert("warn", _tr("No current consent to treatment and record keeping.")))
+        found.append(Alert("warn", translate("Overview", "No current consent to treatment and record keeping.")))
     return found
 
 

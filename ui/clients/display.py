@@ -15,8 +15,6 @@ from PySide6.QtCore import QCoreApplication, QDate, QLocale
 from clinic_app.codes import CodeList
 from clinic_app.services.episodes import DISCHARGED, OPEN
 
-CONTEXT = "ClientDisplay"
-
 
 def code_label(code_list: CodeList, code: str | None) -> str:
     """The label of ``code`` in the user's language ('' for ``None``)."""
@@ -43,8 +41,8 @@ def full_name(given_names: str, family_name: str) -> str:
 def status_label(status: str) -> str:
     """A client's status for people: "In care" or "Discharged"."""
     labels = {
-        OPEN: QCoreApplication.translate(CONTEXT, "In care"),
-        DISCHARGED: QCoreApplication.translate(CONTEXT, "Discharged"),
+        OPEN: QCoreApplication.translate("ClientDisplay", "In care"),
+        DISCHARGED: QCoreApplication.translate("ClientDisplay", "Discharged"),
     }
     return labels.get(status, status)
 

@@ -28,16 +28,13 @@ from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QColor
 
 from clinic_app.errors import ContinuumError
+from ui.table_model import ALERT
 from ui.tasks import TaskRunner
 
 Row = TypeVar("Row")
 Index = QModelIndex | QPersistentModelIndex
-
-#: text colour of a cell that needs attention (overdue, missing)
-WARN_COLOUR = QColor("#a4262c")
 
 
 @dataclass(frozen=True)
@@ -125,8 +122,8 @@ class PagedTableModel(QAbstractTableModel, Generic[Row]):
         item, column = self._rows[index.row()], self._columns[index.column()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return column.text(item)
-        if role == Qt.ItemDataRole.ForegroundRole and column.warn is not None and column.warn(item):
-            return QBrush(WARN_COLOUR)
+        if role in (Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.BackgroundRole) and column.warn is not None and column.warn(item):
+            return ALERT.data(role)
         return None
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:

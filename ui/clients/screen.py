@@ -108,7 +108,7 @@ class ClientsScreen(QWidget):
         header.setSortIndicator(NAME_COLUMN, Qt.SortOrder.AscendingOrder)
         header.setToolTip(self.tr("The list is sorted by name. Click “Name” to reverse the order."))
         for column, width in enumerate(DEFAULT_COLUMN_WIDTHS):
-            header.resizeSection(column, width)
+            header.resizeSection(column, max(width, header.sectionSizeHint(column)))
 
         top = QHBoxLayout()
         top.addWidget(self.count, 1)

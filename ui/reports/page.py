@@ -64,7 +64,6 @@ from ui.reports.quality import QualityPanel
 from ui.session import Session
 from ui.tasks import UnexpectedError
 
-CONTEXT = "ReportsPage"
 RELOAD_DELAY_MS = 400
 LAST_FOLDER_KEY = "reports/last_export_parent"
 
@@ -74,7 +73,7 @@ def ask_folder(parent: QWidget, title: str, start: str, on_chosen: Callable[[str
     dialog = QFileDialog(parent, title, start)
     dialog.setFileMode(QFileDialog.FileMode.Directory)
     dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
-    dialog.setLabelText(QFileDialog.DialogLabel.Accept, QCoreApplication.translate(CONTEXT, "Export here"))
+    dialog.setLabelText(QFileDialog.DialogLabel.Accept, QCoreApplication.translate("ReportsPage", "Export here"))
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.fileSelected.connect(on_chosen)
     dialog.open()

@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clinic_app.i18n import tr
+from clinic_app.i18n import tr as core_tr
 from clinic_app.statistics.model import DERIVED, FIGURES, GRID, LIST, ROWS, VALUES, Cell, Report, Table
 from clinic_app.statistics.records import TOTAL
 from clinic_app.statistics.report_pdf import HIDDEN, SECTIONS, hidden_legend
@@ -105,7 +105,7 @@ def preview_grid(table: Table, lang: str) -> PreviewGrid:
     numbers = _Numbers(lang)
     first = table.dimensions[0]
     if table.shape in (LIST, FIGURES, VALUES):
-        headers = [first.heading(lang), tr("Median" if table.shape == VALUES else "Number", lang)]
+        headers = [first.heading(lang), core_tr("Median" if table.shape == VALUES else "Number", lang)]
         if table.with_percent:
             headers.append("%")
         rows = []
@@ -266,7 +266,7 @@ class TablesPanel(QWidget):
         if report is not None:
             for section, keys in _table_order():
                 if section is not None:
-                    self._add_heading(tr(section, lang))
+                    self._add_heading(core_tr(section, lang))
                 for key in keys:
                     item = QListWidgetItem(report.table(key).title_in(lang, report.year), self.table_list)
                     item.setData(TABLE_KEY_ROLE, key)
@@ -308,7 +308,7 @@ class TablesPanel(QWidget):
         self.title.setText(table.title_in(lang, report.year))
         set_message(self.population, table.population_in(lang, report.year))
         self.model.set_grid(preview_grid(table, lang), legend)
-        notes = [tr(table.note, lang)] if table.note else []
+        notes = [core_tr(table.note, lang)] if table.note else []
         if table.any_suppressed:
             notes.append(legend)
         set_message(self.notes, "\n".join(notes))

@@ -20,14 +20,12 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QLocale, Qt
-from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
 from clinic_app.statistics.quality import ADMISSIONS, ItemCompleteness, ProblemCount, QualityReport
 from ui.forms import message_label, set_message
-from ui.table_model import RowsModel, T, styled_font
+from ui.table_model import WARNING, RowsModel, T, styled_font
 
-PROBLEM_COLOUR = QColor("#8a4b00")
 
 
 class _CountsModel(RowsModel[T]):
@@ -66,7 +64,10 @@ class CompletenessModel(_CountsModel[ItemCompleteness]):
 
     def _share(self, item: ItemCompleteness) -> str:
         share = item.share_missing
-        return "–" if share is None else f"{QLocale().toString(share, 'f', 1)}%"
+        if share is None:
+            return "–"
+        number = QLocale().toString(share, "f", 1)
+        return f"{number}\u00a0%" if QLocale().language() == QLocale.Language.Spanish else f"{number}%"
 
     def _texts(self, item: ItemCompleteness) -> tuple[str, ...]:
         locale = QLocale()
@@ -91,8 +92,8 @@ class ProblemsModel(_CountsModel[ProblemCount]):
         self.set_rows(problems)
 
     def cell_data(self, row: ProblemCount, column: int, role: int) -> Any:
-        if row.count and role == Qt.ItemDataRole.ForegroundRole:
-            return QBrush(PROBLEM_COLOUR)
+        if row.count and WARNING.data(role) is not None:
+            return WARNING.data(role)
         if row.count and role == Qt.ItemDataRole.FontRole:
             return styled_font(bold=True)
         return super().cell_data(row, column, role)
@@ -153,7 +154,8 @@ class QualityPanel(QWidget):
                             "these episodes as the records stand.").format(count=locale.toString(result.problem_total))
             set_message(self.summary, f"{checked} {found}", "warn")
         else:
-            set_message(self.summary, f"{checked} {self.tr('No consistency problems found.')}", "ok")
+            none_found = self.tr("No consistency problems found.")
+            set_message(self.summary, f"{checked} {none_found}", "ok")
         if self._fixes_records:
             advice = self.tr("Missing answers are counted as “Not recorded” or “Not known” in the tables. "
                              "Correct them, and the problems above, in the client records before exporting.")

@@ -100,7 +100,7 @@ class FormSet(Submitting, QObject):
             label = form.findChild(QLabel, f"error_{key}")
             assert label is not None
             set_message(label, message)
-            form.field(key).setAccessibleDescription(message)
+            form.field(key).setAccessibleDescription(label.text())
         self.messages_changed.emit()
         return True
 

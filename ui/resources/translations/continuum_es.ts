@@ -194,7 +194,7 @@
 <context>
     <name>AttemptDialog</name>
     <message>
-        <location filename="../../client_record/followup.py" line="+372"/>
+        <location filename="../../client_record/followup.py" line="+369"/>
         <source>Record a contact attempt</source>
         <translation>Registrar un intento de contacto</translation>
     </message>
@@ -704,7 +704,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Backup &amp;folder:</source>
+        <source>Backup f&amp;older:</source>
         <translation>&amp;Carpeta de copias de seguridad:</translation>
     </message>
     <message>
@@ -1789,7 +1789,7 @@ Los registros están a salvo en esta computadora. Haga una copia de seguridad lo
         <translation>Plan de atención</translation>
     </message>
     <message>
-        <location filename="../../client_record/family.py" line="+381"/>
+        <location filename="../../client_record/family.py" line="+379"/>
         <source>Family and children</source>
         <translation>Familia y menores</translation>
     </message>
@@ -1966,7 +1966,7 @@ Los registros están a salvo en esta computadora. Haga una copia de seguridad lo
 <context>
     <name>CompletenessModel</name>
     <message>
-        <location filename="../../reports/quality.py" line="+61"/>
+        <location filename="../../reports/quality.py" line="+59"/>
         <source>Item</source>
         <translation>Dato</translation>
     </message>
@@ -2009,7 +2009,7 @@ Los registros están a salvo en esta computadora. Haga una copia de seguridad lo
 <context>
     <name>Consents</name>
     <message>
-        <location filename="../../client_record/consents.py" line="+80"/>
+        <location filename="../../client_record/consents.py" line="+78"/>
         <source>{kind}, given {day}</source>
         <extracomment>the list shows up to this many consents before it scrolls</extracomment>
         <translation>{kind}, dado el {day}</translation>
@@ -2152,7 +2152,7 @@ Los registros están a salvo en esta computadora. Haga una copia de seguridad lo
 <context>
     <name>DataFoldersWindow</name>
     <message>
-        <location filename="../../help/folders.py" line="+70"/>
+        <location filename="../../help/folders.py" line="+64"/>
         <source>Open folder</source>
         <translation>Abrir carpeta</translation>
     </message>
@@ -3585,9 +3585,9 @@ Qt {qt}</translation>
 <context>
     <name>Launcher</name>
     <message>
-        <location filename="../../app.py" line="+150"/>
+        <location filename="../../app.py" line="+167"/>
         <source>Preparing the demo database…</source>
-        <extracomment>demo clients made so far, and how many in all (emitted from the database thread)</extracomment>
+        <extracomment>the core modules behind signing in and the main window (no Qt), with their heavy libraries: SQLAlchemy and the models, Alembic (backups), ReportLab (printing) demo clients made so far, and how many in all (emitted from the database thread)</extracomment>
         <translation>Preparando la base de datos de demostración…</translation>
     </message>
     <message>
@@ -3613,7 +3613,7 @@ Qt {qt}</translation>
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location line="+102"/>
+        <location line="+103"/>
         <source>The backup has been restored. Sign in as usual.</source>
         <translation>La copia de seguridad se ha restaurado. Inicie sesión como de costumbre.</translation>
     </message>
@@ -3713,7 +3713,7 @@ Qt {qt}</translation>
         <translation>Navegación</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+23"/>
         <location line="+116"/>
         <source>Signed in: {name}</source>
         <translation>Sesión iniciada: {name}</translation>
@@ -4437,8 +4437,8 @@ Qt {qt}</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>Organisation &amp;name:</source>
-        <translation>&amp;Nombre de la organización:</translation>
+        <source>&amp;Organisation name:</source>
+        <translation>Nombre de la &amp;organización:</translation>
     </message>
 </context>
 <context>
@@ -5175,7 +5175,7 @@ Puede volver a intentarlo o finalizar ahora: Continuum lo volverá a intentar au
     </message>
     <message>
         <location line="+11"/>
-        <source>I have &amp;printed or written down the recovery code and put it somewhere safe.</source>
+        <source>I have printed or &amp;written down the recovery code and put it somewhere safe.</source>
         <translation>He imprimido o a&amp;notado el código de recuperación y lo he guardado en un lugar seguro.</translation>
     </message>
     <message>
@@ -5202,7 +5202,7 @@ Puede volver a intentarlo o finalizar ahora: Continuum lo volverá a intentar au
 <context>
     <name>RecoveryDialog</name>
     <message>
-        <location filename="../../sign_in.py" line="+71"/>
+        <location filename="../../sign_in.py" line="+72"/>
         <source>Use the recovery code</source>
         <translation>Usar el código de recuperación</translation>
     </message>
@@ -5596,6 +5596,11 @@ Puede volver a intentarlo o finalizar ahora: Continuum lo volverá a intentar au
         <translation>Restaurar desde una copia de seguridad…</translation>
     </message>
     <message>
+        <location line="+6"/>
+        <source>Language…</source>
+        <translation>Idioma…</translation>
+    </message>
+    <message>
         <location line="+8"/>
         <source>&amp;Sign in</source>
         <translation>&amp;Iniciar sesión</translation>
@@ -5924,9 +5929,9 @@ Puede volver a intentarlo o finalizar ahora: Continuum lo volverá a intentar au
 <context>
     <name>UserGuideWindow</name>
     <message>
-        <location filename="../../help/guide.py" line="+161"/>
+        <location filename="../../help/guide.py" line="+181"/>
         <source>User guide</source>
-        <extracomment>the first heading of the README that is not for users widest picture, in pixels, in the guide&apos;s page the folder the README&apos;s relative picture paths start from (None: pictures cannot be found)</extracomment>
+        <extracomment>translations of the README&apos;s user part, in this package, by language the first heading of the README that is not for users widest picture, in pixels, in the guide&apos;s page the folder the README&apos;s relative picture paths start from (None: pictures cannot be found)</extracomment>
         <translation>Guía de uso</translation>
     </message>
     <message>
