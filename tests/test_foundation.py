@@ -64,6 +64,7 @@ def test_database_is_sqlcipher_with_the_pragmas(installation: Installation) -> N
         assert raw.execute("PRAGMA foreign_keys").fetchone()[0] == 1
         assert raw.execute("PRAGMA temp_store").fetchone()[0] == 2
         assert raw.execute("PRAGMA secure_delete").fetchone()[0] == 1
+        assert raw.execute("PRAGMA cache_size").fetchone()[0] == -32 * 1024
         assert raw.execute("PRAGMA cipher_memory_security").fetchone()[0] == "0"  # decided in clinic_app/db/engine.py
     header = installation.data_dir.joinpath("continuum.db").read_bytes()[:16]
     assert header != b"SQLite format 3\x00"
