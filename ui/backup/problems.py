@@ -8,10 +8,12 @@ backups).  It offers to restore that backup, or another one, through the restore
 
 It is used in three places (see :class:`ui.app.Launcher`): before sign-in, when the files
 themselves are missing or damaged (``startup_check``); at sign-in, when the database cannot
-be opened with its key; and right after sign-in, when the database fails its integrity
-checks or the audit chain is broken (``check_database``).  Only in the last case is the
-database open, and the dialog then also offers to open the records anyway: the damage may
-be small and there may be no backup to restore.
+be opened with its key; and over the open main window, when the full check that runs in
+the background after sign-in (at most once a day, ``clinic_app.backup.startup.scheduled_check``)
+finds the database failing its integrity checks or the audit chain broken.  Only in the
+last case is the database open, and the dialog then also offers to keep working with the
+records ("open the records anyway"): the damage may be small and there may be no backup to
+restore.
 
 **Decision**: the wording does not claim damage the core did not report ("cannot open",
 "failed its checks"), since a database made by a newer version also fails to open at
