@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import STATS_NAME, STATS_PASSWORD, Installation
+from conftest import ADMIN_NAME, STATS_NAME, STATS_PASSWORD, Installation
 from gui_helpers import message_boxes, save_screenshot, unlabelled_inputs
 from PySide6.QtCore import QAbstractItemModel, Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QLabel
@@ -262,6 +262,35 @@ def test_administrators_may_change_the_threshold_for_the_export(
     choose_folder(page, out)
     settle(qtbot, page)
     assert json.loads((out / JSON_NAME).read_text("utf-8"))["metadata"]["threshold"] == 3
+
+
+# --- the write lock -------------------------------------------------------------------------
+def test_figures_and_export_let_others_save_while_the_records_are_read(
+        qtbot: QtBot, clients: Installation, runner: TaskRunner, windows: list[MainWindow], tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    readings = sf.others_save_while_collecting(monkeypatch, clients.ws, clients.admin)
+    page = reports_for(qtbot, windows, clients, runner, "admin")
+    assert readings == [True]  # the report and the quality check from one reading
+    assert page.report is not None and page.quality.problems.rowCount()
+    page.threshold.setValue(4)
+    settle(qtbot, page)
+    assert readings == [True, True]  # a new threshold reads for the report only
+    out = tmp_path / "out"
+    out.mkdir()
+    choose_folder(page, out)
+    settle(qtbot, page)
+    assert readings == [True, True, True] and (out / PDF_NAME).exists()
+    saved = (ADMIN_NAME, "settings.updated", sf.LOCK_TEST_SAVE)
+    assert sf.statistics_audit(clients.ws, clients.admin)[-7:] == [
+        saved,
+        (ADMIN_NAME, "statistics.viewed", {"year": YEAR, "threshold": 5}),
+        (ADMIN_NAME, "statistics.viewed", {"year": YEAR, "part": "data_quality"}),
+        saved,
+        (ADMIN_NAME, "statistics.viewed", {"year": YEAR, "threshold": 4}),
+        saved,
+        (ADMIN_NAME, "statistics.exported", {"year": YEAR, "threshold": 4, "language": page.lang(),
+                                             "files": len(TABLE_ORDER) + 2}),
+    ]
 
 
 # --- the export -------------------------------------------------------------------------------

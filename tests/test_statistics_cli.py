@@ -58,6 +58,23 @@ def test_export_stats_prints_the_quality_check_and_writes_the_folder(
     assert "Femenino" in (out / "admissions_sex_age.csv").read_text("utf-8-sig")
 
 
+def test_export_stats_lets_others_save_while_it_reads_the_records(
+        installation: Installation, cli: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    make_client(installation.ws, admission_date=date(YEAR, 3, 1))
+    readings = sf.others_save_while_collecting(monkeypatch, installation.ws, installation.admin)
+    code, _, err = cli(installation.data_dir, "export-stats", "--year", str(YEAR), "--out", str(tmp_path / "out"),
+                       "--threshold", "4", user=STATS_NAME, stdin=STATS_PASSWORD + "\n")
+    assert (code, err) == (EXIT_OK, "")
+    assert readings == [True, True]  # the quality check, then the export: each read the records once
+    files = len(TABLE_ORDER) + 2
+    assert sf.statistics_audit(installation.ws, installation.admin)[-4:] == [
+        (ADMIN_NAME, "settings.updated", sf.LOCK_TEST_SAVE),
+        (STATS_NAME, "statistics.viewed", {"year": YEAR, "part": "data_quality"}),
+        (ADMIN_NAME, "settings.updated", sf.LOCK_TEST_SAVE),
+        (STATS_NAME, "statistics.exported", {"year": YEAR, "threshold": 4, "language": "en", "files": files}),
+    ]
+
+
 def test_administrators_may_export_counsellors_may_not(installation: Installation, cli: Run, tmp_path: Path) -> None:
     code, _, _ = cli(installation.data_dir, "export-stats", "--year", str(YEAR), "--out", str(tmp_path / "a"),
                      user=ADMIN_NAME, stdin=ADMIN_PASSWORD + "\n")

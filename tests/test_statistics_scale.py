@@ -22,7 +22,6 @@ compared, record by record.
 from __future__ import annotations
 
 import gc
-import threading
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -32,6 +31,8 @@ from pathlib import Path
 import pytest
 from conftest import ADMIN_NAME, ADMIN_PASSWORD, ORG_NAME, STATS_PASSWORD
 from sqlalchemy import delete, inspect, select, update
+
+import statistics_factory as sf
 
 from clinic_app import demo_bulk, workspace
 from clinic_app.db.models import (
@@ -46,7 +47,6 @@ from clinic_app.db.models import (
     Episode,
     IntakeAssessment,
     IntakeSubstance,
-    Setting,
 )
 from clinic_app.errors import PermissionDenied, ValidationError
 from clinic_app.services import accounts, audit
@@ -374,31 +374,29 @@ def test_unlocked_forms_give_the_same_results_and_audit_entries(made: Made, tmp_
     assert [e.user_name for e in entries[-2:]] == ["stats", ADMIN_NAME]
     assert _audited(made.ws, "statistics.exported")[-1].details == {
         "year": year, "threshold": 5, "language": "es", "files": len(export.files)}
+
+    both = stats_service.report_and_quality_unlocked(made.ws, made.admin, year, threshold=4, lang="es")
+    assert (both.report, both.quality) == (report, problems)
+    entries = _audited(made.ws, "statistics.viewed")
+    assert [e.details for e in entries[-2:]] == [{"year": year, "threshold": 4}, {"year": year, "part": "data_quality"}]
+    assert [e.user_name for e in entries[-2:]] == [ADMIN_NAME, ADMIN_NAME]
+    statistics_staff = stats_service.report_and_quality_unlocked(made.ws, made.stats, year, threshold=4, lang="es")
+    assert statistics_staff.quality == problems.without_client_ids() != problems  # counts only
+    with made.ws.unit_of_work() as uow:
+        assert stats_service.report_and_quality(uow, made.admin, year, threshold=4, lang="es") == both
+        uow.commit()
+    assert len(_audited(made.ws, "statistics.viewed")) == viewed + 8
     with made.ws.unit_of_work(write=False) as uow:
         assert audit.verify_chain(uow).ok
 
 
 def test_others_can_save_while_the_figures_are_read(made: Made, monkeypatch: pytest.MonkeyPatch) -> None:
-    saved: list[bool] = []
-
-    def save_elsewhere() -> None:  # another user saving from another connection
-        with made.ws.unit_of_work() as uow:
-            uow.session.add(Setting(key="scale-test", value="saved"))
-            audit.record(uow, made.admin, "settings.updated", details={"key": "scale-test"})
-            uow.commit()
-        saved.append(True)
-
-    def collect_while_saving(uow: UnitOfWork, year: int) -> Dataset:
-        data = collect(uow, year)
-        other = threading.Thread(target=save_elsewhere)
-        other.start()
-        other.join(timeout=10)  # a held write lock would keep it waiting for the busy timeout (30 s)
-        assert saved, "another user could not save while the statistics were read"
-        return data
-
-    monkeypatch.setattr(collect_module, "collect", collect_while_saving)
+    readings = sf.others_save_while_collecting(monkeypatch, made.ws, made.admin)  # from another thread
     stats_service.annual_report_unlocked(made.ws, made.stats, ANCHOR.year)
+    assert readings == [True], "another user could not save while the statistics were read"
     assert _audited(made.ws, "statistics.viewed")[-1].seq > _audited(made.ws, "settings.updated")[-1].seq
+    stats_service.report_and_quality_unlocked(made.ws, made.stats, ANCHOR.year)
+    assert readings == [True, True]  # one reading for both
     with made.ws.unit_of_work(write=False) as uow:
         assert audit.verify_chain(uow).ok
 
@@ -409,6 +407,11 @@ def test_unlocked_forms_check_first_and_audit_only_what_was_done(made: Made, tmp
         stats_service.annual_report_unlocked(made.ws, made.counsellor, ANCHOR.year)
     with pytest.raises(PermissionDenied):
         stats_service.data_quality_unlocked(made.ws, made.counsellor, ANCHOR.year)
+    with pytest.raises(PermissionDenied):
+        stats_service.report_and_quality_unlocked(made.ws, made.counsellor, ANCHOR.year)
+    with pytest.raises(ValidationError) as err:
+        stats_service.report_and_quality_unlocked(made.ws, made.stats, ANCHOR.year, lang="xx")
+    assert set(err.value.errors) == {"lang"}
     with pytest.raises(ValidationError) as err:
         stats_service.export_statistics_unlocked(made.ws, made.stats, 1800, tmp_path / "no", threshold=2, lang="xx")
     assert set(err.value.errors) == {"year", "threshold", "lang"}

@@ -10,6 +10,11 @@ where.  Everything the command line can check by itself is checked before the pa
 read: a threshold below 3 (or above 100), and an export folder that exists and is not
 empty, are refused with exit code 2.  Messages are in English like the rest of
 ``continuum-admin``; ``--lang`` is the language of the exported files.
+
+Both steps use the services' ``*_unlocked`` forms: the records are read in a read
+transaction and the write lock is taken only for the audit entries, so the clinic can keep
+saving while a large year is computed.  Each step reads the records itself, so records
+saved in between show in the export but not in the check printed before it.
 """
 
 from __future__ import annotations
@@ -64,12 +69,11 @@ def cmd_export_stats(ctx: Context) -> int:
     a = ctx.args
     out = check_target(Path(a.out).expanduser(), "--out")
     password = ctx.acting_password()
-    with ctx.signed_in(password) as (ws, actor), ws.unit_of_work() as uow:
-        q = statistics.data_quality(uow, actor, a.year).without_client_ids()
+    with ctx.signed_in(password) as (ws, actor):
+        q = statistics.data_quality_unlocked(ws, actor, a.year).without_client_ids()
         for line in quality_lines(q):
             ctx.say(line)
-        result = statistics.export_statistics(uow, actor, a.year, out, threshold=a.threshold, lang=a.lang)
-        uow.commit()
+        result = statistics.export_statistics_unlocked(ws, actor, a.year, out, threshold=a.threshold, lang=a.lang)
     ctx.say(f"Wrote {len(result.files)} files for {a.year} to {result.folder}.")
     return EXIT_OK
 

@@ -126,6 +126,11 @@ class Client(Base):
         Index("ix_clients_counsellor_sort_name", "counsellor_id", "sort_name"),
         Index("ix_clients_status_sort_name", "status", "sort_name"),
         Index("ix_clients_sort_name", "sort_name"),
+        #: the worklists (revision 0005): a counsellor's clients in care by name; the ids of a
+        #: counsellor's clients and of the clients in care in id order (cheap sets and counts)
+        Index("ix_clients_counsellor_status_sort_name", "counsellor_id", "status", "sort_name"),
+        Index("ix_clients_counsellor_id", "counsellor_id"),
+        Index("ix_clients_status", "status"),
     )
 
 
@@ -153,7 +158,7 @@ class Consent(Base):
     recorded_by: Mapped[int] = mapped_column(ForeignKey("users.id"))
     recorded_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
-    __table_args__ = (Index("ix_consents_client_id", "client_id", "kind"),)
+    __table_args__ = (Index("ix_consents_client_kind_withdrawn", "client_id", "kind", "withdrawn_on"),)
 
 
 class Episode(Base):
@@ -172,9 +177,12 @@ class Episode(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     __table_args__ = (
-        Index("ix_episodes_client_id", "client_id"),
+        #: a client's episodes, and their latest admission without reading them (revision 0005)
+        Index("ix_episodes_client_admission", "client_id", "admission_date"),
         Index("ix_episodes_admission_date", "admission_date"),
         Index("ix_episodes_status", "status"),
+        #: open episodes by admission date, with the client (worklists, revision 0005)
+        Index("ix_episodes_status_admission_client", "status", "admission_date", "client_id"),
     )
 
 
@@ -232,7 +240,10 @@ class Barc10(Base):
     total: Mapped[int] = mapped_column(Integer)
     recorded_by: Mapped[int] = mapped_column(ForeignKey("users.id"))
 
-    __table_args__ = (Index("ix_barc10_client_id", "client_id", "assessed_on"),)
+    #: covers the statistics' reads of a client's assessments (revision 0006)
+    __table_args__ = (
+        Index("ix_barc10_client_assessed_episode_total", "client_id", "assessed_on", "episode_id", "total"),
+    )
 
 
 class CarePlan(Base):
@@ -254,7 +265,8 @@ class CarePlan(Base):
 
     __table_args__ = (
         UniqueConstraint("episode_id", "version", name="uq_care_plans_episode_version"),
-        Index("ix_care_plans_status_review_date", "status", "review_date"),
+        Index("ix_care_plans_status_review_episode", "status", "review_date", "episode_id"),
+        Index("ix_care_plans_episode_status", "episode_id", "status"),
     )
 
 
@@ -271,7 +283,10 @@ class CarePlanGoal(Base):
     target_date: Mapped[date | None] = mapped_column(Date, nullable=True)
     status: Mapped[str] = mapped_column(String(16), default="not_started")
 
-    __table_args__ = (Index("ix_care_plan_goals_plan_id", "plan_id", "position"),)
+    #: covers the statistics' reads of a plan's goals (revision 0006)
+    __table_args__ = (
+        Index("ix_care_plan_goals_plan_position_domain_status", "plan_id", "position", "domain", "status"),
+    )
 
 
 class ProgressNote(Base):
@@ -383,7 +398,7 @@ class Checkup(Base):
     notes: Mapped[str] = mapped_column(Text, default="")
 
     __table_args__ = (
-        Index("ix_checkups_status_due_date", "status", "due_date"),
+        Index("ix_checkups_status_due_client", "status", "due_date", "client_id"),
         Index("ix_checkups_client_id", "client_id"),
     )
 

@@ -8,20 +8,23 @@ record service refuses them).  The work itself is done by :mod:`clinic_app.stati
 * :func:`data_quality` -- the data-quality check shown before an export (audited
   ``statistics.viewed`` with ``part: data_quality``).  Administrators get the internal
   client ids of each problem so the records can be fixed; statistics staff get counts only.
+* :func:`report_and_quality` -- both of the above from one reading of the records (audited
+  as both, the report first), for the Reports screen, which shows both for a new year:
+  reading the records is nearly all the cost of either.
 * :func:`export_statistics` -- writes the CSV, JSON and PDF files into a new folder
   (audited ``statistics.exported``).
 
 Each also comes with the open workspace instead of a unit of work
 (:func:`annual_report_unlocked`, :func:`data_quality_unlocked`,
-:func:`export_statistics_unlocked`), for the desktop application.  **Decision**: those do
-the work in a read transaction of their own and then write the audit entry in a short write
-transaction they commit, as the backup operations do.  Reading the figures takes seconds
-at 100,000 clients; in a write transaction (``BEGIN IMMEDIATE`` on SQLite) it would keep
-every other user from saving for that long, and a read transaction that writes the audit
-entry at its end would fail whenever somebody had saved meanwhile.  The result and the
-audit entry are the same either way; the audit entry is written only once the work has
-succeeded.  The unit-of-work forms stay for callers that already hold a transaction (the
-command line, tests).
+:func:`report_and_quality_unlocked`, :func:`export_statistics_unlocked`), for the desktop
+application and the command line.  **Decision**: those do the work in a read transaction
+of their own and then write the audit entries in a short write transaction they commit, as
+the backup operations do.  Reading the figures takes seconds at 100,000 clients; in a
+write transaction (``BEGIN IMMEDIATE`` on SQLite) it would keep every other user from
+saving for that long, and a read transaction that writes the audit entry at its end would
+fail whenever somebody had saved meanwhile.  The result and the audit entries are the same
+either way; they are written only once the work has succeeded.  The unit-of-work forms
+stay for callers that already hold a transaction.
 
 The threshold defaults to the organisation setting (5 unless changed) and may be raised
 or lowered per call, never below 3.  The year may be any year from 1900 up to the current
@@ -61,17 +64,33 @@ T = TypeVar("T")
 
 
 @dataclass(frozen=True)
-class _Done(Generic[T]):
-    """The result of a piece of work and the audit entry it calls for."""
+class ReportAndQuality:
+    """The protected tables of a year and the data-quality check behind them (:func:`report_and_quality`)."""
 
-    result: T
+    report: Report
+    quality: quality.QualityReport
+
+
+@dataclass(frozen=True)
+class _Audit:
+    """An audit entry a piece of work calls for."""
+
     action: str
     year: int
     details: dict[str, object]
 
 
+@dataclass(frozen=True)
+class _Done(Generic[T]):
+    """The result of a piece of work and the audit entries it calls for, in order."""
+
+    result: T
+    audits: tuple[_Audit, ...]
+
+
 def _recorded(uow: UnitOfWork, actor: Actor, done: _Done[T]) -> T:
-    audit.record(uow, actor, done.action, entity="statistics", entity_id=done.year, details=done.details)
+    for entry in done.audits:
+        audit.record(uow, actor, entry.action, entity="statistics", entity_id=entry.year, details=entry.details)
     return done.result
 
 
@@ -83,6 +102,12 @@ def _unlocked(ws: Workspace, actor: Actor, work: Callable[[UnitOfWork], _Done[T]
         result = _recorded(uow, actor, done)
         uow.commit()
     return result
+
+
+def _checked(uow: UnitOfWork, actor: Actor, year: object) -> tuple[bool, int]:
+    """The role check, then the year: (whether the user may see client ids, the year)."""
+    user = require(uow, actor, *STATISTICS_ROLES)
+    return user.role in RECORD_ROLES, check_year(year)
 
 
 def check_year(year: object) -> int:
@@ -103,12 +128,23 @@ def _lang(lang: object) -> str:
     return str(lang)
 
 
+def _report_viewed(year: int, limit: int) -> _Audit:
+    return _Audit("statistics.viewed", year, {"year": year, "threshold": limit})
+
+
+def _quality_viewed(year: int) -> _Audit:
+    return _Audit("statistics.viewed", year, {"year": year, "part": "data_quality"})
+
+
+def _shown(found: quality.QualityReport, with_client_ids: bool) -> quality.QualityReport:
+    return found if with_client_ids else found.without_client_ids()
+
+
 def _annual_report(uow: UnitOfWork, actor: Actor, year: int, threshold: int | None) -> _Done[Report]:
-    require(uow, actor, *STATISTICS_ROLES)
-    year = check_year(year)
+    _, year = _checked(uow, actor, year)
     limit = _threshold(uow, threshold)
     report = with_records(uow, year, lambda data: build_report(data, year, limit))
-    return _Done(report, "statistics.viewed", year, {"year": year, "threshold": limit})
+    return _Done(report, (_report_viewed(year, limit),))
 
 
 def annual_report(uow: UnitOfWork, actor: Actor, year: int, *, threshold: int | None = None) -> Report:
@@ -122,12 +158,10 @@ def annual_report_unlocked(ws: Workspace, actor: Actor, year: int, *, threshold:
 
 
 def _data_quality(uow: UnitOfWork, actor: Actor, year: int, lang: str) -> _Done[quality.QualityReport]:
-    user = require(uow, actor, *STATISTICS_ROLES)
-    year = check_year(year)
+    with_client_ids, year = _checked(uow, actor, year)
     language = _lang(lang)
-    result = with_records(uow, year, lambda data: quality.check(data, year, language))
-    return _Done(result if user.role in RECORD_ROLES else result.without_client_ids(), "statistics.viewed", year,
-                 {"year": year, "part": "data_quality"})
+    found = with_records(uow, year, lambda data: quality.check(data, year, language))
+    return _Done(_shown(found, with_client_ids), (_quality_viewed(year),))
 
 
 def data_quality(uow: UnitOfWork, actor: Actor, year: int, *, lang: str = "en") -> quality.QualityReport:
@@ -138,6 +172,29 @@ def data_quality(uow: UnitOfWork, actor: Actor, year: int, *, lang: str = "en") 
 def data_quality_unlocked(ws: Workspace, actor: Actor, year: int, *, lang: str = "en") -> quality.QualityReport:
     """:func:`data_quality` without holding the write lock while the records are read."""
     return _unlocked(ws, actor, lambda uow: _data_quality(uow, actor, year, lang))
+
+
+def _report_and_quality(uow: UnitOfWork, actor: Actor, year: int, threshold: int | None,
+                        lang: str) -> _Done[ReportAndQuality]:
+    with_client_ids, year = _checked(uow, actor, year)
+    limit = _threshold(uow, threshold)
+    language = _lang(lang)
+    report, found = with_records(uow, year, lambda data: (build_report(data, year, limit),
+                                                           quality.check(data, year, language)))
+    return _Done(ReportAndQuality(report, _shown(found, with_client_ids)),
+                 (_report_viewed(year, limit), _quality_viewed(year)))
+
+
+def report_and_quality(uow: UnitOfWork, actor: Actor, year: int, *, threshold: int | None = None,
+                       lang: str = "en") -> ReportAndQuality:
+    """:func:`annual_report` and :func:`data_quality` of ``year`` from one reading of the records."""
+    return _recorded(uow, actor, _report_and_quality(uow, actor, year, threshold, lang))
+
+
+def report_and_quality_unlocked(ws: Workspace, actor: Actor, year: int, *, threshold: int | None = None,
+                                lang: str = "en") -> ReportAndQuality:
+    """:func:`report_and_quality` without holding the write lock while the records are read."""
+    return _unlocked(ws, actor, lambda uow: _report_and_quality(uow, actor, year, threshold, lang))
 
 
 def _export_statistics(uow: UnitOfWork, actor: Actor, year: int, folder: Path | str, threshold: int | None,
@@ -163,8 +220,9 @@ def _export_statistics(uow: UnitOfWork, actor: Actor, year: int, folder: Path | 
     header = ReportHeader(settings.name, settings.address, settings.logo_png,
                           printed_by=user.full_name or user.name, generated_at=datetime.now(timezone.utc))
     result = write_export(report, Path(folder), header, language)
-    return _Done(result, "statistics.exported", year_ok,
-                 {"year": year_ok, "threshold": limit, "language": language, "files": len(result.files)})
+    details: dict[str, object] = {"year": year_ok, "threshold": limit, "language": language,
+                                  "files": len(result.files)}
+    return _Done(result, (_Audit("statistics.exported", year_ok, details),))
 
 
 def export_statistics(
@@ -195,6 +253,7 @@ def export_statistics_unlocked(
 
 __all__ = [
     "STATISTICS_ROLES",
+    "ReportAndQuality",
     "annual_report",
     "annual_report_unlocked",
     "check_year",
@@ -202,4 +261,6 @@ __all__ = [
     "data_quality_unlocked",
     "export_statistics",
     "export_statistics_unlocked",
+    "report_and_quality",
+    "report_and_quality_unlocked",
 ]

@@ -3,7 +3,10 @@
 Administrators and statistics staff see it (statistics staff see nothing else).  Above:
 the year, the language of the export and the threshold, with the Export button.  Below,
 two tabs: the data-quality check (:mod:`ui.reports.quality`) and the table preview
-(:mod:`ui.reports.preview`).  Every service call runs on the database thread.
+(:mod:`ui.reports.preview`).  Every service call runs on the database thread; the figures
+and the export use the services' ``*_unlocked`` forms, which read the records in a read
+transaction and take the write lock only for their audit entries, so nobody else is kept
+from saving for the seconds a large year takes.
 
 Decisions:
 
@@ -15,15 +18,18 @@ Decisions:
   the setting); statistics staff see it read-only and their calls pass no threshold, so the
   service always applies the setting.
 - **Loading.**  A change of year or threshold reloads after a short pause (several quick
-  changes, one load); answers to an older request are dropped.  The report and the
-  quality check are audited by the service as "viewed" each time they are loaded.
+  changes, one load); answers to an older request are dropped.  A new year needs both the
+  report and the quality check: one call (``report_and_quality_unlocked``) computes both
+  from one reading of the records, which is nearly all of the cost of either; a new
+  threshold recomputes only the report.  The report and the quality check are audited by
+  the service as "viewed" each time they are loaded.
 - **Export.**  The folder is chosen in a non-blocking folder dialog (it must be new or
   empty: an earlier export is never overwritten; the dialog can make a new folder).
-  ``export_statistics`` collects, protects and writes the files in one call on the database
-  thread, so there is no finer progress to report: a busy bar runs and the form is disabled
-  meanwhile.  Errors (a folder that is not empty, a threshold out of bounds) appear beside
-  the field they concern or under the form; success is confirmed in a message naming the
-  folder and its files.  The folder's parent is remembered for next time (``QSettings``).
+  ``export_statistics_unlocked`` collects, protects and writes the files in one call on the
+  database thread, so there is no finer progress to report: a busy bar runs and the form is
+  disabled meanwhile.  Errors (a folder that is not empty, a threshold out of bounds) appear
+  beside the field they concern or under the form; success is confirmed in a message naming
+  the folder and its files.  The folder's parent is remembered for next time (``QSettings``).
 """
 
 from __future__ import annotations
@@ -52,6 +58,7 @@ from clinic_app.services import settings, statistics
 from clinic_app.services.auth import ADMINISTRATOR, RECORD_ROLES
 from clinic_app.services.common import EARLIEST_DATE, today
 from clinic_app.services.settings import MIN_STATISTICS_THRESHOLD, OrganisationSettings
+from clinic_app.services.statistics import ReportAndQuality
 from clinic_app.statistics.disclosure import MAX_THRESHOLD
 from clinic_app.statistics.export import JSON_NAME, PDF_NAME, ExportResult
 from clinic_app.statistics.model import Report
@@ -231,28 +238,39 @@ class ReportsPage(QWidget):
             self._reload_timer.start()
 
     def _load(self) -> None:
-        """Ask for the parts that changed (report, quality check) on the database thread."""
+        """Ask for the parts that changed on the database thread: the report, or (a new year) both."""
         self._reload_timer.stop()
         parts, self._pending = self._pending, set()
         if not parts:
             return
         self.form.clear_errors()
-        year = self.year.value()
-        runner, call = self.session.runner, self.session.call
+        ws, actor, year, threshold = self.session.ws, self.session.actor, self.year.value(), self.threshold_override()
         set_message(self.status, self.tr("Loading the figures for {year}…").format(year=year))
-        if "report" in parts:
-            self._requests["report"] += 1
-            runner.run_db(call(statistics.annual_report, year, threshold=self.threshold_override()),
-                          functools.partial(self._report_loaded, self._requests["report"]),
-                          functools.partial(self._load_failed, "report", self._requests["report"]))
-        if "quality" in parts:
+        self._requests["report"] += 1
+        report_request = self._requests["report"]
+        if "quality" in parts:  # only ever asked for with the report
             self._requests["quality"] += 1
-            runner.run_db(call(statistics.data_quality, year, lang=normalise_lang(QLocale().name())),
-                          functools.partial(self._quality_loaded, self._requests["quality"]),
-                          functools.partial(self._load_failed, "quality", self._requests["quality"]))
+            requests = (report_request, self._requests["quality"])
+            self.session.runner.run_db(
+                functools.partial(statistics.report_and_quality_unlocked, ws, actor, year, threshold=threshold,
+                                  lang=normalise_lang(QLocale().name())),
+                functools.partial(self._figures_loaded, *requests), functools.partial(self._figures_failed, *requests))
+        else:
+            self.session.runner.run_db(
+                functools.partial(statistics.annual_report_unlocked, ws, actor, year, threshold=threshold),
+                functools.partial(self._report_loaded, report_request),
+                functools.partial(self._load_failed, "report", report_request))
 
     def _current(self, part: str, request: int) -> bool:
         return request == self._requests[part]
+
+    def _figures_loaded(self, report_request: int, quality_request: int, figures: ReportAndQuality) -> None:
+        self._report_loaded(report_request, figures.report)
+        self._quality_loaded(quality_request, figures.quality)
+
+    def _figures_failed(self, report_request: int, quality_request: int, exc: ContinuumError) -> None:
+        self._load_failed("report", report_request, exc)
+        self._load_failed("quality", quality_request, exc)
 
     def _report_loaded(self, request: int, report: Report) -> None:
         if not self._current("report", request):
@@ -300,8 +318,8 @@ class ReportsPage(QWidget):
         workstation_settings().setValue(LAST_FOLDER_KEY, str(path.parent))
         set_message(self.export_status, self.tr("Exporting the statistics for {year} to {folder}…").format(
             year=self.year.value(), folder=path), "hint")
-        task = self.session.call(statistics.export_statistics, self.year.value(), path,
-                                 threshold=self.threshold_override(), lang=self.lang())
+        task = functools.partial(statistics.export_statistics_unlocked, self.session.ws, self.session.actor,
+                                 self.year.value(), path, threshold=self.threshold_override(), lang=self.lang())
         self.form.submit(self.session.runner, task, self._exported, self._export_failed)
 
     def _exported(self, result: ExportResult) -> None:
