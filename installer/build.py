@@ -10,7 +10,7 @@ Steps:
 1. check the translations: the package build (``setup.py``, run by ``pip install .``)
    compiles every ``continuum_<lang>.ts`` into its ``.qm`` with PySide6's ``lrelease``;
    each must be in the installed ``ui`` package, never taken from a working tree;
-2. render the icon ``installer/icons/continuum.svg`` (QtSvg, offscreen) into
+2. render the icon ``ui/resources/icons/continuum.svg`` (QtSvg, offscreen) into
    ``build/icons/continuum-256.png`` and ``build/icons/continuum.ico`` (16-256 px, Pillow);
 3. run PyInstaller with ``installer/continuum.spec`` (work files in ``build/pyinstaller``,
    output in ``dist/continuum``).  PyInstaller runs from ``build/``, not from the source
@@ -37,7 +37,7 @@ BUILD = ROOT / "build"
 DIST = ROOT / "dist"
 BUNDLE = DIST / "continuum"
 SPEC = ROOT / "installer" / "continuum.spec"
-ICON_SVG = ROOT / "installer" / "icons" / "continuum.svg"
+ICON_SVG = ROOT / "ui" / "resources" / "icons" / "continuum.svg"  # also the window icon (ui/app.py)
 LINUX_FILES = (ROOT / "installer" / "linux" / "install.sh", ROOT / "installer" / "linux" / "continuum.desktop")
 ICO_SIZES = (16, 24, 32, 48, 64, 128, 256)
 

@@ -63,6 +63,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 
 from clinic_app.backup import startup
@@ -333,6 +334,8 @@ def configure_application(app: QApplication) -> None:
     app.setOrganizationName(APP_AUTHOR)
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
+    app.setDesktopFileName("continuum")  # matches installer/linux/continuum.desktop (Wayland)
+    app.setWindowIcon(QIcon(str(resources.files("ui.resources").joinpath("icons", "continuum.svg"))))
     install_translations(app)
     app.setStyleSheet(resources.files("ui.resources").joinpath("style.qss").read_text("utf-8"))
 
