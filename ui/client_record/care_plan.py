@@ -210,15 +210,16 @@ class GoalsView(QTableView):
         self.fit_columns()
 
     def fit_columns(self) -> None:
-        """Share the width: goal and actions get most of it; rows grow to show wrapped text."""
+        """Share the width: goal and actions get most of it; rows grow to show wrapped text.  No column is
+        narrower than its title: a view too narrow for them all (large fonts) scrolls sideways."""
         width = max(self.viewport().width(), 600)
         header = self.horizontalHeader()
         fixed = (0.14, 0.12, 0.13)  # responsible, target date, status: never narrower than their titles
         for column, share in zip((2, 3, 4), fixed, strict=True):
             header.resizeSection(column, max(int(width * share), header.sectionSizeHint(column)))
         rest = width - sum(header.sectionSize(c) for c in (2, 3, 4))
-        header.resizeSection(0, int(rest * 0.45))
-        header.resizeSection(1, rest - header.sectionSize(0))
+        header.resizeSection(0, max(int(rest * 0.45), header.sectionSizeHint(0)))
+        header.resizeSection(1, max(rest - header.sectionSize(0), header.sectionSizeHint(1)))
         self.resizeRowsToContents()
         model = self.model()
         assert isinstance(model, GoalsModel)
@@ -405,8 +406,10 @@ class CarePlanTab(RecordTab):
         top.addWidget(version_label)
         top.addWidget(self.version)
         top.addStretch(1)
+        plan_actions = QHBoxLayout()  # a row of their own: beside the version they did not fit 1280 px
         for button in (self.new_draft_button, self.activate_button, self.review_button, self.signature_button):
-            top.addWidget(button)
+            plan_actions.addWidget(button)
+        plan_actions.addStretch(1)
 
         self.title_label = heading("", self, 1.15)
         self.status_label = QLabel(self)
@@ -440,10 +443,12 @@ class CarePlanTab(RecordTab):
         self.review_date.textChanged.connect(self._date_edited)
         bottom = QHBoxLayout()
         for button in (self.add_button, self.edit_button, self.remove_button):
-            bottom.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+            bottom.addWidget(button)
         bottom.addStretch(1)
-        bottom.addWidget(self.review_form, 0, Qt.AlignmentFlag.AlignTop)
-        bottom.addWidget(self.save_date_button, 0, Qt.AlignmentFlag.AlignTop)
+        review_row = QHBoxLayout()  # under the goal buttons: beside them it did not fit 1280 px
+        review_row.addWidget(self.review_form, 0, Qt.AlignmentFlag.AlignTop)
+        review_row.addWidget(self.save_date_button, 0, Qt.AlignmentFlag.AlignTop)
+        review_row.addStretch(1)
 
         self.message = message_label("error", self)
         self.message.setObjectName("planMessage")
@@ -451,12 +456,14 @@ class CarePlanTab(RecordTab):
         layout = QVBoxLayout(self)
         layout.addWidget(self.episode_label)
         layout.addLayout(top)
+        layout.addLayout(plan_actions)
         layout.addWidget(self.title_label)
         layout.addWidget(self.status_label)
         layout.addWidget(self.notice)
         layout.addWidget(goals_label)
         layout.addWidget(self.goals, 1)
         layout.addLayout(bottom)
+        layout.addLayout(review_row)
         layout.addWidget(self.message)
         self._was_dirty = False
         self._show_page(PlanPage(None, (), None))

@@ -930,6 +930,9 @@ class IntakeTab(RecordTab):
         self._editor_page: QWidget | None = None
 
         self.episode_choice = QComboBox(self)
+        # as wide as the row allows, not as its longest episode: a long programme name must not widen the window
+        self.episode_choice.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.episode_choice.setMinimumContentsLength(24)
         choice_label = QLabel(self.tr("&Episode of care:"), self)
         choice_label.setBuddy(self.episode_choice)
         self.episode_choice.setAccessibleName(plain_label(choice_label.text()))

@@ -49,6 +49,10 @@ class FilterBar(QWidget):
         self.programme.addItem(self.tr("Any programme"), None)
         for programme in codes.PROGRAMME.codes():
             self.programme.addItem(code_label(codes.PROGRAMME, programme), programme)
+        for combo in (self.status, self.counsellor, self.programme):  # they fill their columns; a long
+            # choice (a programme, a counsellor's name) is cut short in the box, not widening the window
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(10)
         self.message = message_label("error", self)
         self.message.setObjectName("searchMessage")
 

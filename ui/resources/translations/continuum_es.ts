@@ -117,12 +117,12 @@
     <message>
         <location line="+1"/>
         <source>&amp;Full name:</source>
-        <translation>Nombre &amp;completo:</translation>
+        <translation>Nombre co&amp;mpleto:</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Role:</source>
-        <translation>&amp;Rol:</translation>
+        <translation>R&amp;ol:</translation>
     </message>
 </context>
 <context>
@@ -1139,7 +1139,7 @@ Los registros están a salvo en esta computadora. Haga una copia de seguridad lo
     <message>
         <location line="+3"/>
         <source>&amp;Refresh</source>
-        <translation>&amp;Actualizar</translation>
+        <translation>Actuali&amp;zar</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -1199,7 +1199,7 @@ Los registros están a salvo en esta computadora. Haga una copia de seguridad lo
     <message>
         <location line="+4"/>
         <source>Moving to a new computer is a restore: make a backup here, install Continuum on the new computer, choose “Restore a backup instead…” on its first page, then sign in as usual.</source>
-        <translation>Pasar a una computadora nueva es una restauración: haga aquí una copia de seguridad, instale Continuum en la computadora nueva, elija “Restaurar una copia de seguridad…” en su primera página y luego inicie sesión como de costumbre.</translation>
+        <translation>Pasar a una computadora nueva es una restauración: haga aquí una copia de seguridad, instale Continuum en la computadora nueva, elija “En su lugar, restaurar una copia de seguridad…” en su primera página y luego inicie sesión como de costumbre.</translation>
     </message>
     <message>
         <location line="+32"/>
@@ -1412,7 +1412,7 @@ Los registros están a salvo en esta computadora. Haga una copia de seguridad lo
     <message>
         <location line="+5"/>
         <source>&amp;Add goal…</source>
-        <translation>A&amp;gregar objetivo…</translation>
+        <translation>Agregar ob&amp;jetivo…</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2063,17 +2063,17 @@ Los registros están a salvo en esta computadora. Haga una copia de seguridad lo
     <message>
         <location line="+0"/>
         <source>Named services</source>
-        <translation>Servicios designados</translation>
+        <translation>Servicios</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Given on</source>
-        <translation>Fecha en que se dio</translation>
+        <translation>Dado el</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Withdrawn on</source>
-        <translation>Fecha de retirada</translation>
+        <translation>Retirado el</translation>
     </message>
     <message>
         <location line="+23"/>
@@ -2272,7 +2272,7 @@ Los registros están a salvo en esta computadora. Haga una copia de seguridad lo
     <message>
         <location line="+8"/>
         <source>Sign in as usual. A password that was bound to the old computer does not work on a new one: use “Forgot your password? Use the recovery code…” in the sign-in window and set a new one.</source>
-        <translation>Inicie sesión como siempre. Una contraseña vinculada a la computadora anterior no funciona en una nueva: use “¿Olvidó su contraseña? Use el código de recuperación…” en la ventana de inicio de sesión y defina una nueva.</translation>
+        <translation>Inicie sesión como siempre. Una contraseña vinculada a la computadora anterior no funciona en una nueva: use “Contraseña olvidada: código de recuperación…” en la ventana de inicio de sesión y defina una nueva.</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -2397,7 +2397,7 @@ Los registros están a salvo en esta computadora. Haga una copia de seguridad lo
     <message>
         <location line="+24"/>
         <source>Support note&amp;s:</source>
-        <translation>Nota&amp;s de apoyo:</translation>
+        <translation>Notas &amp;de apoyo:</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -2472,12 +2472,12 @@ Los registros están a salvo en esta computadora. Haga una copia de seguridad lo
     <message>
         <location line="+3"/>
         <source>Any status</source>
-        <translation>Cualquier estado</translation>
+        <translation>Todos</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Any counsellor</source>
-        <translation>Cualquier profesional</translation>
+        <translation>Todos</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2487,7 +2487,7 @@ Los registros están a salvo en esta computadora. Haga una copia de seguridad lo
     <message>
         <location line="+2"/>
         <source>Any programme</source>
-        <translation>Cualquier programa</translation>
+        <translation>Todos</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -2497,12 +2497,12 @@ Los registros están a salvo en esta computadora. Haga una copia de seguridad lo
     <message>
         <location line="+2"/>
         <source>S&amp;tatus:</source>
-        <translation>&amp;Estado:</translation>
+        <translation>E&amp;stado:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Co&amp;unsellor:</source>
-        <translation>&amp;Profesional de referencia:</translation>
+        <translation>&amp;Profesional:</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2588,7 +2588,7 @@ Los registros están a salvo en esta computadora. Haga una copia de seguridad lo
     <message>
         <location line="+2"/>
         <source>&amp;Planned date:</source>
-        <translation>Fecha &amp;prevista:</translation>
+        <translation>Fec&amp;ha prevista:</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2608,7 +2608,7 @@ Los registros están a salvo en esta computadora. Haga una copia de seguridad lo
     <message>
         <location line="+1"/>
         <source>&amp;Save plan</source>
-        <translation>&amp;Guardar plan</translation>
+        <translation>G&amp;uardar plan</translation>
     </message>
     <message>
         <location line="+19"/>
@@ -2629,7 +2629,7 @@ Los registros están a salvo en esta computadora. Haga una copia de seguridad lo
     <message>
         <location line="+7"/>
         <source>The client answered the &amp;BARC-10 at discharge</source>
-        <translation>La persona usuaria respondió el &amp;BARC-10 al alta</translation>
+        <translation>La persona usuaria respondió &amp;el BARC-10 al alta</translation>
     </message>
     <message>
         <location line="+24"/>
@@ -3070,7 +3070,7 @@ Qt {qt}</translation>
     <message>
         <location line="+2"/>
         <source>&amp;Refresh</source>
-        <translation>&amp;Actualizar</translation>
+        <translation>Actuali&amp;zar</translation>
     </message>
     <message>
         <location line="+39"/>
@@ -3127,7 +3127,7 @@ Qt {qt}</translation>
     <message>
         <location line="+1"/>
         <source>&amp;Date of birth:</source>
-        <translation>&amp;Fecha de nacimiento:</translation>
+        <translation>Fec&amp;ha de nacimiento:</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3152,7 +3152,7 @@ Qt {qt}</translation>
     <message>
         <location line="+1"/>
         <source>&amp;Phone:</source>
-        <translation>&amp;Teléfono:</translation>
+        <translation>Telé&amp;fono:</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3247,7 +3247,7 @@ Qt {qt}</translation>
     <message>
         <location line="+1"/>
         <source>Has c&amp;hildren:</source>
-        <translation>Tiene &amp;hijos:</translation>
+        <translation>Tiene hi&amp;jos:</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4035,7 +4035,7 @@ Qt {qt}</translation>
     <message>
         <location line="+2"/>
         <source>If “Bind the data to this computer” was on (Administration › Organisation), passwords made on the old computer do not work on the new one. Restore with the recovery code. Then choose “Forgot your password? Use the recovery code…” in the sign-in window to set your own new password, and give the other accounts new passwords with “Reset password” in Administration › Accounts.</source>
-        <translation>Si la opción “Vincular los datos a esta computadora” estaba activada (Administración › Organización), las contraseñas creadas en la computadora anterior no funcionan en la nueva. Restaure con el código de recuperación. Después, elija “¿Olvidó su contraseña? Use el código de recuperación…” en la ventana de inicio de sesión para definir su propia contraseña nueva, y asigne contraseñas nuevas a las demás cuentas con “Restablecer contraseña” en Administración › Cuentas.</translation>
+        <translation>Si la opción “Vincular los datos a esta computadora” estaba activada (Administración › Organización), las contraseñas creadas en la computadora anterior no funcionan en la nueva. Restaure con el código de recuperación. Después, elija “Contraseña olvidada: código de recuperación…” en la ventana de inicio de sesión para definir su propia contraseña nueva, y asigne contraseñas nuevas a las demás cuentas con “Restablecer contraseña” en Administración › Cuentas.</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -4147,7 +4147,7 @@ Qt {qt}</translation>
     <message>
         <location line="+5"/>
         <source>&amp;Sensitive: only the client&apos;s assigned counsellor and administrators may read it</source>
-        <translation>&amp;Sensible: solo pueden leerla el o la profesional de referencia de la persona usuaria y los administradores</translation>
+        <translation>&amp;Sensible: solo la pueden leer el o la profesional de referencia y los administradores</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -4471,7 +4471,7 @@ Qt {qt}</translation>
     <message>
         <location line="+2"/>
         <source>Confidentiality &amp;notice:</source>
-        <translation>&amp;Aviso de confidencialidad:</translation>
+        <translation>Avi&amp;so de confidencialidad:</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4692,7 +4692,7 @@ Qt {qt}</translation>
     <message>
         <location line="+1"/>
         <source>Counsellor:</source>
-        <translation>Profesional de referencia:</translation>
+        <translation>Profesional:</translation>
     </message>
     <message>
         <location line="+0"/>
@@ -5285,7 +5285,7 @@ Puede volver a intentarlo o finalizar ahora: Continuum lo volverá a intentar au
     <message>
         <location line="+10"/>
         <source>&amp;Year:</source>
-        <translation>&amp;Año:</translation>
+        <translation>Añ&amp;o:</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -5573,7 +5573,7 @@ Puede volver a intentarlo o finalizar ahora: Continuum lo volverá a intentar au
     <message>
         <location line="+1"/>
         <source>Sign in with your user name and password.</source>
-        <translation>Inicie sesión con su nombre de usuario y su contraseña.</translation>
+        <translation>Inicie sesión con su usuario y contraseña.</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -5588,7 +5588,7 @@ Puede volver a intentarlo o finalizar ahora: Continuum lo volverá a intentar au
     <message>
         <location line="+4"/>
         <source>Forgot your password? Use the recovery code…</source>
-        <translation>¿Olvidó su contraseña? Use el código de recuperación…</translation>
+        <translation>Contraseña olvidada: código de recuperación…</translation>
     </message>
     <message>
         <location line="+6"/>
