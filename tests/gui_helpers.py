@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
@@ -62,3 +63,20 @@ def unlabelled_inputs(root: QWidget) -> list[str]:
 def message_boxes() -> list[QMessageBox]:
     """The message boxes currently shown."""
     return [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
+
+
+def sign_in_to_main_window(qtbot: Any, launcher: Any, name: str, password: str, timeout: int = 30_000) -> Any:
+    """Sign in through the launcher's sign-in window and wait for the main window (returned, visible)."""
+    from ui.main_window import MainWindow
+    from ui.sign_in import SignInDialog
+
+    dialog = launcher.window
+    assert isinstance(dialog, SignInDialog)
+    qtbot.addWidget(dialog)
+    dialog.user_name.setText(name)
+    dialog.password.setText(password)
+    dialog.sign_in_button.click()
+    qtbot.waitUntil(lambda: isinstance(launcher.window, MainWindow), timeout=timeout)
+    window = launcher.window
+    assert isinstance(window, MainWindow) and window.isVisible()
+    return window

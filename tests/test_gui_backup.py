@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from conftest import ADMIN_NAME, ADMIN_PASSWORD, COUNSELLOR_NAME, COUNSELLOR_PASSWORD, ORG_NAME, Installation
-from gui_helpers import message_boxes, save_screenshot, unlabelled_inputs
+from gui_helpers import message_boxes, save_screenshot, sign_in_to_main_window, unlabelled_inputs
 from PySide6.QtWidgets import QApplication, QFileDialog, QWizard
 from pytestqt.qtbot import QtBot
 from test_backup import make_installation_at_first_revision
@@ -317,17 +317,9 @@ def shown_problem() -> StartupProblemDialog | None:
                 None)
 
 
-def sign_in_to_main_window(qtbot: QtBot, launcher: ui_app.Launcher) -> MainWindow:
+def sign_in_as_admin(qtbot: QtBot, launcher: ui_app.Launcher) -> MainWindow:
     """Sign in as the administrator: the main window opens at once (the full check runs after it)."""
-    dialog = launcher.window
-    assert isinstance(dialog, SignInDialog)
-    qtbot.addWidget(dialog)
-    dialog.user_name.setText(ADMIN_NAME)
-    dialog.password.setText(ADMIN_PASSWORD)
-    dialog.sign_in_button.click()
-    qtbot.waitUntil(lambda: isinstance(launcher.window, MainWindow), timeout=SLOW)
-    window = launcher.window
-    assert isinstance(window, MainWindow) and window.isVisible()
+    window: MainWindow = sign_in_to_main_window(qtbot, launcher, ADMIN_NAME, ADMIN_PASSWORD, SLOW)
     return window
 
 
@@ -345,7 +337,7 @@ def test_damaged_database_is_explained_restored_from_the_newest_backup_and_kept(
     launcher = ui_app.Launcher(installation.data_dir, runner)
     launcher.start()
     assert runner.wait_idle(SLOW)  # the files look fine before the key is known
-    window = sign_in_to_main_window(qtbot, launcher)
+    window = sign_in_as_admin(qtbot, launcher)
     qtbot.waitUntil(lambda: shown_problem() is not None, timeout=SLOW)  # the full check, in the background
     problem = shown_problem()
     assert problem is not None and problem.parent() is window
@@ -472,7 +464,7 @@ def test_records_that_fail_their_checks_can_be_kept_open_or_closed(
 
     for answer in ("open anyway", "quit"):  # a failed check is not recorded: it runs again at the next sign-in
         launcher.start()
-        window = sign_in_to_main_window(qtbot, launcher)
+        window = sign_in_as_admin(qtbot, launcher)
         qtbot.waitUntil(lambda: shown_problem() is not None, timeout=SLOW)
         problem = shown_problem()
         assert problem is not None and problem.restore_button is None  # no backup anywhere

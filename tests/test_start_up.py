@@ -28,6 +28,7 @@ import pytest
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from conftest import ADMIN_NAME, ADMIN_PASSWORD, Installation
+from gui_helpers import sign_in_to_main_window
 from pytestqt.qtbot import QtBot
 from sqlalchemy import text
 from test_gui_shell import _configured_app, _gui_settings, runner  # noqa: F401 - shared GUI fixtures
@@ -39,7 +40,6 @@ from clinic_app.services import accounts
 from clinic_app.workspace import Workspace
 from ui import app as ui_app
 from ui.main_window import MainWindow
-from ui.sign_in import SignInDialog
 from ui.tasks import TaskRunner
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -141,15 +141,7 @@ def test_an_unreadable_record_makes_the_check_due(installation: Installation) ->
 # --- the schedule in the application ---------------------------------------------------------------------
 def sign_in(qtbot: QtBot, launcher: ui_app.Launcher) -> MainWindow:
     launcher.start()
-    dialog = launcher.window
-    assert isinstance(dialog, SignInDialog)
-    qtbot.addWidget(dialog)
-    dialog.user_name.setText(ADMIN_NAME)
-    dialog.password.setText(ADMIN_PASSWORD)
-    dialog.sign_in_button.click()
-    qtbot.waitUntil(lambda: isinstance(launcher.window, MainWindow), timeout=SLOW)
-    window = launcher.window
-    assert isinstance(window, MainWindow)
+    window: MainWindow = sign_in_to_main_window(qtbot, launcher, ADMIN_NAME, ADMIN_PASSWORD, SLOW)
     return window
 
 
