@@ -35,7 +35,7 @@ def _fake_bundle(folder: Path, version: str) -> Path:
     program.chmod(0o755)
     shutil.copy2(INSTALL_SH, folder / "install.sh")
     shutil.copy2(DESKTOP, folder / "continuum.desktop")
-    shutil.copy2(INSTALLER / "icons" / "continuum.svg", folder / "continuum.svg")
+    shutil.copy2(ROOT / "ui" / "resources" / "icons" / "continuum.svg", folder / "continuum.svg")
     (folder / "continuum-256.png").write_bytes(b"\x89PNG\r\n\x1a\n")
     return folder
 
