@@ -48,8 +48,12 @@ NEW_ADMIN_PASSWORD = "Harbour-lights-2026"
 
 @pytest.fixture(scope="session", autouse=True)
 def _configured_app(qapp: QApplication) -> None:
-    ui_app.configure_application(qapp)
-    install_translations(qapp, "en")  # the tests read English texts, whatever this computer's language
+    # Once per process: GUI modules import this fixture, which makes it one fixture per module,
+    # and setting the style sheet again re-polishes every widget still alive (about 25 s after
+    # the accessibility walk).
+    if not qapp.styleSheet():
+        ui_app.configure_application(qapp)
+        install_translations(qapp, "en")  # the tests read English texts, whatever this computer's language
 
 
 @pytest.fixture(autouse=True)
