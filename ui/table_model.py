@@ -17,6 +17,8 @@ Decisions:
 - A cell in a colour of its own answers both ``ForegroundRole`` and ``BackgroundRole``
   (:class:`CellColours`: :data:`ALERT`, :data:`WARNING`, :data:`MUTED`), so it reads on a
   light and on a dark system palette alike (WCAG AA, 4.5:1).
+- :func:`row_table` is the view such a model is shown in: whole rows, one at a time, not
+  editable, no row numbers; callers add their own sizing.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
+from PySide6.QtWidgets import QAbstractItemView, QTableView, QWidget
 
 T = TypeVar("T")
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -119,3 +122,15 @@ class RowsModel(QAbstractTableModel, Generic[T]):
         if role in self._text_roles:
             return self._cells(row)[column]
         return None
+
+
+def row_table(model: QAbstractTableModel, parent: QWidget, name: str) -> QTableView:
+    """A read-only table of whole rows named ``name`` for screen readers (one row selected at a time)."""
+    view = QTableView(parent)
+    view.setModel(model)
+    view.setAccessibleName(name)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.verticalHeader().hide()
+    return view

@@ -46,7 +46,6 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QGroupBox,
@@ -70,7 +69,7 @@ from ui.client_record.tab import RecordTab
 from ui.clients.display import code_label, show_date
 from ui.forms import Form, FormDialog, fit_height, message_label, plain_label, set_message
 from ui.session import Session
-from ui.table_model import ALERT, DISPLAY_AND_ACCESSIBLE, RowsModel, styled_font
+from ui.table_model import ALERT, DISPLAY_AND_ACCESSIBLE, RowsModel, row_table, styled_font
 from ui.tasks import UnexpectedError, error_text
 from ui.widgets.code_combo import CodeCombo
 from ui.widgets.inputs import OptionalDateEdit, WholeNumberEdit
@@ -213,15 +212,9 @@ class SupportNotesModel(RowsModel[FamilyNote]):
 
 
 def _table(model: QAbstractTableModel, parent: QWidget, name: str) -> QTableView:
-    view = QTableView(parent)
-    view.setModel(model)
-    view.setAccessibleName(name)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view = row_table(model, parent, name)
     view.setAlternatingRowColors(True)
     view.setWordWrap(False)
-    view.verticalHeader().hide()
     view.setMinimumHeight(view.verticalHeader().defaultSectionSize() * 4 + view.horizontalHeader().sizeHint().height())
     header = view.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)

@@ -88,7 +88,7 @@ from ui.clients.display import code_label, full_name, show_date
 from ui.dialogs import confirm
 from ui.forms import Form, FormDialog, heading, message_label, set_message
 from ui.session import Session
-from ui.table_model import ALERT, DISPLAY_AND_ACCESSIBLE, AnyIndex, RowsModel, styled_font
+from ui.table_model import ALERT, DISPLAY_AND_ACCESSIBLE, AnyIndex, RowsModel, row_table, styled_font
 from ui.tasks import UnexpectedError, error_text
 from ui.widgets.barc10 import Barc10Entry
 from ui.widgets.code_combo import CodeCombo
@@ -349,13 +349,8 @@ class CheckupsModel(RowsModel[CheckupInfo]):
 
 
 def _table(model: QAbstractTableModel, parent: QWidget, name: str) -> QTableView:
-    view = QTableView(parent)
-    view.setModel(model)
-    view.setAccessibleName(name)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view = row_table(model, parent, name)
     view.setAlternatingRowColors(True)
-    view.verticalHeader().hide()
     return view
 
 

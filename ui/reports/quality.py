@@ -20,11 +20,11 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QLocale, Qt
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
 from clinic_app.statistics.quality import ADMISSIONS, ItemCompleteness, ProblemCount, QualityReport
 from ui.forms import message_label, set_message
-from ui.table_model import WARNING, RowsModel, T, styled_font
+from ui.table_model import WARNING, RowsModel, T, row_table, styled_font
 
 
 
@@ -100,13 +100,7 @@ class ProblemsModel(_CountsModel[ProblemCount]):
 
 
 def _table_view(model: QAbstractTableModel, name: str, parent: QWidget) -> QTableView:
-    view = QTableView(parent)
-    view.setModel(model)
-    view.setAccessibleName(name)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.verticalHeader().hide()
+    view = row_table(model, parent, name)
     view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
     header = view.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
